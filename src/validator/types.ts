@@ -1,0 +1,92 @@
+// The typed contract between the validator's stages and its users (CLI, site build, tests).
+// Pipeline: sources -> parse -> registry (find schema) -> check (schema, then rules) -> output.
+// Every stage lives in its own module and only talks to the others through these types.
+
+export type Lang = 'en' | 'ko';
+export type Severity = 'error' | 'warning';
+
+/** 1-based line and column, as editors and `file:line:col` expect. */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** Text to validate, with where it came from. A Markdown fence is one Snippet. */
+export interface Snippet {
+  /** Path as given by the user (or `-`/`stdin` for standard input). */
+  file: string;
+  text: string;
+  /** Added to every line reported inside `text` (fence start in a page; 0 for whole files). */
+  lineOffset: number;
+  /** 'yaml' also covers JSON (JSON is YAML). */
+  language: 'yaml';
+  /** Set for Markdown/MDX fences the author opted out of validation; such snippets are counted, not checked. */
+  optedOut?: boolean;
+}
+
+/** A problem with the input as a whole (unreadable file, bad encoding, YAML syntax...). */
+export interface Diagnostic extends Position {
+  file: string;
+  severity: Severity;
+  /** Stable id: 'schema', 'yaml-syntax', 'removed-api', 'job-restart-policy', ... */
+  rule: string;
+  message: string;
+  /** JSON-pointer-like path inside the resource ('/spec/template/spec/containers/0/name'), when relevant. */
+  path?: string;
+}
+
+export type ResourceStatus = 'valid' | 'invalid' | 'error' | 'skipped';
+
+/** One Kubernetes resource (one YAML document, or one item of a `kind: List`). */
+export interface ResourceResult extends Position {
+  file: string;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  status: ResourceStatus;
+  /** Why it was skipped (-skip, -ignore-missing-schemas). */
+  skipReason?: string;
+  /** Errors and warnings, sorted by position. Warnings alone leave the status 'valid'. */
+  diagnostics: Diagnostic[];
+}
+
+export interface ValidationSummary {
+  valid: number;
+  invalid: number;
+  errors: number;
+  skipped: number;
+  warnings: number;
+  /** Markdown/MDX fences opted out of validation. */
+  optedOut: number;
+  files: number;
+}
+
+export interface ValidationReport {
+  resources: ResourceResult[];
+  /** Problems that belong to no resource (missing path, unreadable file, YAML syntax error before any document). */
+  fileDiagnostics: Diagnostic[];
+  summary: ValidationSummary;
+  /** False when any resource is invalid/error or any file diagnostic is an error. */
+  ok: boolean;
+  kubernetesVersion: string;
+}
+
+export interface ValidateOptions {
+  /** Bundled Kubernetes version ('1.36'); others are refused before any work. */
+  kubernetesVersion?: string;
+  /** Reject properties not in the schema (kubeconform -strict). Default true for the library. */
+  strict?: boolean;
+  /** Kinds or GVKs ('Deployment', 'apps/v1/Deployment') to skip / to reject. */
+  skip?: string[];
+  reject?: string[];
+  ignoreMissingSchemas?: boolean;
+  /** Extra schema locations: folders or path templates like kubeconform's -schema-location. */
+  schemaLocations?: string[];
+  /** Regexes; matching file paths are not read. */
+  ignoreFilenamePatterns?: string[];
+  /** Language of messages. */
+  lang?: Lang;
+  /** Run the API-server rules (default true). */
+  rules?: boolean;
+}
