@@ -90,3 +90,58 @@ export interface ValidateOptions {
   /** Run the API-server rules (default true). */
   rules?: boolean;
 }
+
+// ---- registry stage: find the schema for a group-version-kind -------------------------------
+
+import type { ErrorObject, ValidateFunction } from 'ajv';
+export type { ErrorObject, ValidateFunction };
+
+export type SchemaLookup =
+  /** `validate` is a compiled ajv function; its `errors` are mapped to positions by the check stage. */
+  | { status: 'found'; validate: ValidateFunction; source: string }
+  /** A removed API version: the message names the replacement ('batch/v1 CronJob'). */
+  | { status: 'removed'; removedIn: string; replacement: string }
+  | { status: 'missing' };
+
+export interface SchemaRegistry {
+  readonly kubernetesVersion: string;
+  lookup(apiVersion: string, kind: string): SchemaLookup;
+}
+
+// ---- check stage: API-server rules beyond JSON Schema ------------------------------------------
+
+/** A parsed resource handed to the rules: plain JSON value, no YAML nodes. */
+export interface Resource {
+  file: string;
+  apiVersion: string;
+  kind: string;
+  object: Record<string, unknown>;
+}
+
+export interface RuleFinding {
+  /** Path inside the resource to the offending node, e.g. ['spec','template','spec','restartPolicy']. */
+  path: (string | number)[];
+  /** Point at the key (e.g. missing or extra field) or its value (default). */
+  at?: 'key' | 'value';
+  message: Record<Lang, string>;
+  /** Overrides the rule's default severity. */
+  severity?: Severity;
+}
+
+export interface Rule {
+  /** Stable kebab-case id shown as `error[id]`. */
+  id: string;
+  severity: Severity;
+  description: Record<Lang, string>;
+  /** 'group/version/Kind' or 'Kind' entries this rule applies to; omitted means every resource. */
+  appliesTo?: string[];
+  check(resource: Resource): RuleFinding[];
+}
+
+/** Rules that look at every resource of one run together (e.g. StatefulSet serviceName vs headless Service). */
+export interface CrossResourceRule {
+  id: string;
+  severity: Severity;
+  description: Record<Lang, string>;
+  checkAll(resources: Resource[]): Array<RuleFinding & { resource: Resource }>;
+}
