@@ -65,7 +65,8 @@ function buildMaximal(root: Schema): Maximal {
           object[name] = build(propertySchema, [...path, name], nextStack);
         }
         if (schema.additionalProperties === false) {
-          if (id) closedObjects.push({ path, id });
+          // Inline objects (StatefulSet volumeClaimTemplates items) are named after their definition.
+          closedObjects.push({ path, id: id ?? `${stack[stack.length - 1]} (inline)` });
         } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
           object['example.com/key'] = build(schema.additionalProperties as Schema, [...path, 'example.com/key'], nextStack);
         }
