@@ -66,6 +66,9 @@ describe('lookup in the bundled schemas', () => {
     expect(validatorOf(registry.lookup('apps/v1', 'Deployment'))).toBe(first);
     expect(validatorOf(registry.lookup('apps/v1', 'deployment'))).toBe(first);
     expect(registry.lookup('apps/v1', 'Deployment')).toMatchObject({ status: 'found', source: 'default' });
+    // Registries are cheap: the compiled validators are shared by registries with the same options.
+    expect(validatorOf(createRegistry({ kubernetesVersion: '1.36.0' }).lookup('apps/v1', 'Deployment'))).toBe(first);
+    expect(validatorOf(createRegistry({ strict: false }).lookup('apps/v1', 'Deployment'))).not.toBe(first);
   });
 
   it('finds `kind: deployment` and lets its kind enum fail, like kubeconform', () => {
@@ -97,6 +100,8 @@ describe('lookup in the bundled schemas', () => {
     expect(registry.lookup('example.com/v1', 'Widget')).toEqual({ status: 'missing' });
     expect(registry.lookup('apps/v2', 'Deployment')).toEqual({ status: 'missing' });
     expect(registry.lookup('v1', 'Deploymentt')).toEqual({ status: 'missing' });
+    expect(registry.lookup('', 'Pod')).toEqual({ status: 'missing' });
+    expect(registry.lookup(1 as unknown as string, 'Pod')).toEqual({ status: 'missing' });
   });
 
   it('checks unknown fields only in strict mode', () => {
@@ -225,6 +230,12 @@ describe('schema locations (CRDs)', () => {
       expect(() => createRegistry({ schemaLocations: ['default', location] })).toThrowError(SchemaLocationError);
       expect(() => createRegistry({ schemaLocations: [location] })).toThrowError(/remote schema locations are not supported: the validator works offline/);
     }
+  });
+
+  it('refuses a folder or template root that does not exist (a typo would otherwise hide every CRD schema)', () => {
+    expect(() => createRegistry({ schemaLocations: [`${fixtures}/no-such-crds`] })).toThrowError(`schema location "${fixtures}/no-such-crds": no such folder`);
+    expect(() => createRegistry({ schemaLocations: [`${fixtures}/no-such/{{ .ResourceKind }}.json`] })).toThrowError(/no-such\/ does not exist/);
+    expect(() => createRegistry({ schemaLocations: [`${fixtures}/crds/missing.json`] })).toThrowError(/missing\.json does not exist/);
   });
 
   it('refuses a template with an unknown variable', () => {
