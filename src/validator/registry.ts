@@ -11,8 +11,6 @@ import type { SchemaLookup, SchemaRegistry, ValidateFunction } from './types.ts'
 import { removedApi } from './registry/removed-apis.ts';
 import bundled136 from './schemas/kubernetes-1.36.json' with { type: 'json' };
 
-export const BUNDLED_KUBERNETES_VERSIONS = ['1.36'] as const;
-export type BundledKubernetesVersion = (typeof BUNDLED_KUBERNETES_VERSIONS)[number];
 export const DEFAULT_SCHEMA_LOCATION = 'default';
 
 export interface BundledSchemas {
@@ -23,7 +21,10 @@ export interface BundledSchemas {
   definitions: Record<string, unknown>;
 }
 
-const BUNDLED: Record<BundledKubernetesVersion, BundledSchemas> = { '1.36': bundled136 as BundledSchemas };
+const BUNDLED: Readonly<Record<string, BundledSchemas>> = { '1.36': bundled136 as BundledSchemas };
+
+/** Kubernetes minor versions with bundled schemas, oldest first. */
+export const BUNDLED_KUBERNETES_VERSIONS: readonly string[] = Object.freeze(Object.keys(BUNDLED));
 
 export interface RegistryOptions {
   /** '1.36' (also '1.36.0', 'v1.36.2'). Default: the newest bundled version. */
@@ -69,7 +70,7 @@ export class SchemaFileError extends Error {
 }
 
 /** '1.36', '1.36.4', 'v1.36' -> '1.36'; anything else throws UnsupportedKubernetesVersionError. */
-export function resolveKubernetesVersion(version: string | undefined): BundledKubernetesVersion {
+export function resolveKubernetesVersion(version: string | undefined): string {
   if (version === undefined) return BUNDLED_KUBERNETES_VERSIONS[BUNDLED_KUBERNETES_VERSIONS.length - 1];
   const match = /^v?(\d+\.\d+)(\.\d+)?$/.exec(version.trim());
   const minor = match?.[1];
@@ -147,7 +148,7 @@ class BundledCompiler {
 
 const bundledCompilers = new Map<string, BundledCompiler>();
 
-function bundledCompiler(kubernetesVersion: BundledKubernetesVersion, strict: boolean): BundledCompiler {
+function bundledCompiler(kubernetesVersion: string, strict: boolean): BundledCompiler {
   const key = `${kubernetesVersion}/${strict}`;
   let compiler = bundledCompilers.get(key);
   if (!compiler) {
