@@ -395,8 +395,11 @@ export const DEFAULT_OUTPUT_DIR = join(repoRoot, 'src/validator/schemas');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const outIndex = args.indexOf('--out');
-  const outDir = outIndex >= 0 ? resolve(args[outIndex + 1] ?? '') : DEFAULT_OUTPUT_DIR;
+  let outDir = DEFAULT_OUTPUT_DIR;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--out' && args[i + 1] && !args[i + 1].startsWith('-')) outDir = resolve(args[++i]);
+    else throw new Error(`unexpected argument "${args[i]}". Usage: node scripts/generate-schemas.ts [--out DIR]`);
+  }
   const started = performance.now();
   const { output, stats } = await generateSchemas();
   const text = formatSchemas(output);
