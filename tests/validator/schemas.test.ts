@@ -222,6 +222,18 @@ describe('what the schemas catch', () => {
     expect(errorsOf(validateDeployment, d)).toEqual(['/spec/replicas type']);
   });
 
+  it('rejects an int32 the API server cannot decode and accepts the largest one', () => {
+    const d = deployment();
+    d.spec.template.spec.containers[0].ports[0].containerPort = 99_999_999_999;
+    expect(errorsOf(validateDeployment, d)).toEqual(['/spec/template/spec/containers/0/ports/0/containerPort maximum']);
+    d.spec.template.spec.containers[0].ports[0].containerPort = 8080;
+    d.spec.replicas = 2 ** 31 - 1;
+    expect(validateDeployment(d)).toBe(true);
+    // int64 fields take larger values.
+    (d.spec.template.spec as Record<string, unknown>).activeDeadlineSeconds = 99_999_999_999;
+    expect(validateDeployment(d)).toBe(true);
+  });
+
   it('rejects a value outside the enum (restartPolicy: onFailure)', () => {
     const job = {
       apiVersion: 'batch/v1',
