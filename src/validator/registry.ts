@@ -49,7 +49,7 @@ export class UnsupportedKubernetesVersionError extends Error {
   }
 }
 
-/** A schema location that cannot be used (remote URL, malformed template). */
+/** A schema location that cannot be used (remote URL, malformed template, folder that does not exist). Thrown by createRegistry(). */
 export class SchemaLocationError extends Error {
   readonly location: string;
   constructor(location: string, reason: string) {
