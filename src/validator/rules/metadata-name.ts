@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { checkName, nameFormatFor, NAME_FORMAT_TITLE } from './lib/names.ts';
-import { finding, missing, msg, obj, q, str } from './lib/util.ts';
+import { finding, missing, msg, obj, q, str, josa } from './lib/util.ts';
 
 /** metadata.name (or generateName) present and in the format the kind requires. */
 export const metadataName: Rule = {
@@ -29,7 +29,7 @@ export const metadataName: Rule = {
       if (problem) {
         out.push(finding(['metadata', 'name'], msg(
           `The name ${q(name)} of a ${resource.kind} must be a ${title.en}: it ${problem.en}.`,
-          `${resource.kind}의 이름 ${q(name)}는 ${title.ko}이어야 한다: ${problem.ko}.`,
+          `${resource.kind}의 이름 ${josa(q(name), '은/는')} ${title.ko}이어야 한다: ${problem.ko}.`,
         )));
       }
     } else if (generateName) {
@@ -39,7 +39,7 @@ export const metadataName: Rule = {
       if (problem) {
         out.push(finding(['metadata', 'generateName'], msg(
           `generateName ${q(generateName)} must be the prefix of a ${title.en}: it ${problem.en}.`,
-          `generateName ${q(generateName)}는 ${title.ko}의 접두사여야 한다: ${problem.ko}.`,
+          `generateName ${josa(q(generateName), '은/는')} ${title.ko}의 접두사여야 한다: ${problem.ko}.`,
         )));
       }
     }
