@@ -91,8 +91,13 @@ describe('runRules', () => {
     const replaceAt = (root: unknown, path: (string | number)[], replacement: unknown): unknown => {
       if (path.length === 0) return replacement;
       const [head, ...rest] = path;
-      const copy: Record<string | number, unknown> = Array.isArray(root) ? [...root] : { ...(root as object) };
-      copy[head!] = replaceAt(copy[head!], rest, replacement);
+      if (Array.isArray(root)) {
+        const copy = [...root];
+        copy[head as number] = replaceAt(copy[head as number], rest, replacement);
+        return copy;
+      }
+      const copy = { ...(root as Record<string, unknown>) };
+      copy[head as string] = replaceAt(copy[head as string], rest, replacement);
       return copy;
     };
     fc.assert(
