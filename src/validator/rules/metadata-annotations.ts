@@ -26,7 +26,7 @@ export const metadataAnnotations: Rule = {
         total += utf8Length(key) + (typeof value === 'string' ? utf8Length(value) : 0);
         const problem = qualifiedName(key.toLowerCase());
         if (problem) {
-          out.push(finding([...block.path, 'annotations', key], msg(`Annotation key ${q(key)} ${problem.en}.`, `어노테이션 키 ${josa(q(key), '은/는')} ${problem.ko}.`), { at: 'key' }));
+          out.push(finding([...block.path, 'annotations', key], msg(`Annotation key ${q(key)} is invalid: ${problem.en}.`, `어노테이션 키 ${josa(q(key), '이/가')} 올바르지 않다: ${problem.ko}.`), { at: 'key' }));
         }
       }
       if (total > TOTAL_ANNOTATION_SIZE_LIMIT) {

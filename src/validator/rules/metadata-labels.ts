@@ -17,7 +17,7 @@ export const metadataLabels: Rule = {
       for (const [key, value] of entries(block.metadata.labels)) {
         const path = [...block.path, 'labels', key];
         const keyProblem = qualifiedName(key);
-        if (keyProblem) out.push(finding(path, msg(`Label key ${q(key)} ${keyProblem.en}.`, `레이블 키 ${josa(q(key), '은/는')} ${keyProblem.ko}.`), { at: 'key' }));
+        if (keyProblem) out.push(finding(path, msg(`Label key ${q(key)} is invalid: ${keyProblem.en}.`, `레이블 키 ${josa(q(key), '이/가')} 올바르지 않다: ${keyProblem.ko}.`), { at: 'key' }));
         if (typeof value === 'string') {
           const valueProblem = labelValue(value);
           if (valueProblem) out.push(finding(path, msg(`Label value ${q(value)} ${valueProblem.en}.`, `레이블 값 ${josa(q(value), '은/는')} ${valueProblem.ko}.`)));

@@ -161,5 +161,11 @@ describe('small helpers', () => {
     expect(josa('"/."', '으로/로')).toBe('"/."로');
     expect(josa('값', '으로/로')).toBe('값으로');
     expect(josa('파일', '으로/로')).toBe('파일로');
+    expect(josa('"spec.nodeName"', '은/는')).toBe('"spec.nodeName"은');
+    expect(josa('maxUnavailable', '은/는')).toBe('maxUnavailable은');
+    expect(josa('"status.podIP"', '은/는')).toBe('"status.podIP"는');
+    expect(josa('URL', '이/가')).toBe('URL이');
+    expect(josa('"Asia/Seoul"', '으로/로')).toBe('"Asia/Seoul"로');
+    expect(josa('Service', '을/를')).toBe('Service를');
   });
 });

@@ -60,7 +60,7 @@ export function checkFieldRef(fieldRef: Obj, path: Path, use: DownwardUse): Rule
     if (base === 'metadata.labels' || base === 'metadata.annotations') {
       const problem = qualifiedName(base === 'metadata.annotations' ? key.toLowerCase() : key);
       if (problem) {
-        out.push(finding(at, msg(`The key ${q(key)} in ${q(fieldPath)} ${problem.en}.`, `${q(fieldPath)}의 키 ${josa(q(key), '은/는')} ${problem.ko}.`)));
+        out.push(finding(at, msg(`The key ${q(key)} in ${q(fieldPath)} is invalid: ${problem.en}.`, `${q(fieldPath)}의 키 ${josa(q(key), '이/가')} 올바르지 않다: ${problem.ko}.`)));
       }
     } else {
       out.push(finding(at, msg(

@@ -12,7 +12,7 @@ export function validateLabelSelector(selector: Obj, path: Path): RuleFinding[] 
   for (const [key, value] of entries(selector.matchLabels)) {
     const keyProblem = qualifiedName(key);
     if (keyProblem) {
-      out.push(finding([...path, 'matchLabels', key], msg(`Label key ${q(key)} ${keyProblem.en}.`, `레이블 키 ${josa(q(key), '은/는')} ${keyProblem.ko}.`), { at: 'key' }));
+      out.push(finding([...path, 'matchLabels', key], msg(`Label key ${q(key)} is invalid: ${keyProblem.en}.`, `레이블 키 ${josa(q(key), '이/가')} 올바르지 않다: ${keyProblem.ko}.`), { at: 'key' }));
     }
     if (typeof value === 'string') {
       const valueProblem = labelValue(value);
@@ -28,7 +28,7 @@ export function validateLabelSelector(selector: Obj, path: Path): RuleFinding[] 
     if (key !== undefined) {
       const keyProblem = qualifiedName(key);
       if (keyProblem) {
-        out.push(finding([...exprPath, 'key'], msg(`Label key ${q(key)} ${keyProblem.en}.`, `레이블 키 ${josa(q(key), '은/는')} ${keyProblem.ko}.`)));
+        out.push(finding([...exprPath, 'key'], msg(`Label key ${q(key)} is invalid: ${keyProblem.en}.`, `레이블 키 ${josa(q(key), '이/가')} 올바르지 않다: ${keyProblem.ko}.`)));
       }
     }
     const operator = str(expression.operator);

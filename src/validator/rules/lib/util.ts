@@ -80,7 +80,7 @@ const PARTICLES = {
 const DIGIT_FINAL = '0136778'.split('').map(Number);
 const DIGIT_RIEUL = [1, 7, 8];
 /** Latin word endings read with a final consonant in Korean (Job 잡, Set 셋, Map 맵, Ten 텐, Mail 메일; not Deployment 트). */
-const LATIN_FINAL = /[aeiou][bckpt]$|[lmn]$|ng$/i;
+const LATIN_FINAL = /[aeiou][bckpt]$|[lmn]$|ng$|(le|me|ne)$/i;
 
 /**
  * A Korean particle after a word that may be Latin, digits or quoted ("Job은", "Deployment는", "\"web_1\"은"),
@@ -102,9 +102,13 @@ export function josa(value: string | number, particle: keyof typeof PARTICLES): 
   } else if (/\d/.test(last)) {
     final = DIGIT_FINAL.includes(Number(last));
     rieul = DIGIT_RIEUL.includes(Number(last));
+  } else if (/[A-Z]{2,}s?$/.test(core) && /[A-Z]$/.test(core)) {
+    // An acronym is read letter by letter: only L (엘), M (엠), N (엔) and R (알) end in a consonant.
+    final = /[LMNR]$/.test(core);
+    rieul = /[LR]$/.test(core);
   } else {
     final = LATIN_FINAL.test(core);
-    rieul = /l$/i.test(core);
+    rieul = /l$|le$/i.test(core);
   }
   if (particle === '으로/로') return word + (final && !rieul ? withFinal : withoutFinal);
   return word + (final ? withFinal : withoutFinal);
