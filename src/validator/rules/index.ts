@@ -83,11 +83,19 @@ export const crossResourceRules: CrossResourceRule[] = [statefulsetHeadlessServi
 
 export type RuleResult = RuleFinding & { resource: Resource; rule: string; severity: Severity };
 
+const appliesToSets = new WeakMap<readonly string[], Set<string>>();
+
+function appliesToSet(appliesTo: readonly string[]): Set<string> {
+  let set = appliesToSets.get(appliesTo);
+  if (!set) appliesToSets.set(appliesTo, (set = new Set(appliesTo)));
+  return set;
+}
+
 /** Whether an appliesTo entry ('Kind' or 'group/version/Kind', core group as 'v1/Kind') matches the resource. */
-export function ruleApplies(rule: Pick<Rule, 'appliesTo'>, resource: Resource): boolean {
+export function ruleApplies(rule: Pick<Rule, 'appliesTo'>, resource: Resource, gvk = `${resource.apiVersion}/${resource.kind}`): boolean {
   if (!rule.appliesTo) return true;
-  const full = `${resource.apiVersion}/${resource.kind}`;
-  return rule.appliesTo.some((entry) => entry === resource.kind || entry === full);
+  const set = appliesToSet(rule.appliesTo);
+  return set.has(resource.kind) || set.has(gvk);
 }
 
 /** A rule that throws is a bug in the rule, not in the manifest: report it rather than crash the run. */
@@ -107,8 +115,9 @@ function crashFinding(ruleId: string, error: unknown): RuleFinding {
 export function runRules(resources: Resource[]): RuleResult[] {
   const out: RuleResult[] = [];
   for (const resource of resources) {
+    const gvk = `${resource.apiVersion}/${resource.kind}`;
     for (const rule of rules) {
-      if (!ruleApplies(rule, resource)) continue;
+      if (!ruleApplies(rule, resource, gvk)) continue;
       let findings: RuleFinding[];
       try {
         findings = rule.check(resource);

@@ -43,7 +43,18 @@ export function getAt(root: unknown, path: Path): unknown {
   return node;
 }
 
+// Most rules walk the same pod template, so it is located once per resource object.
+const templateCache = new WeakMap<object, PodTemplate[]>();
+
 export function podTemplates(resource: Resource): PodTemplate[] {
+  const cached = templateCache.get(resource.object);
+  if (cached && cached[0]?.resource === resource) return cached;
+  const found = findPodTemplates(resource);
+  templateCache.set(resource.object, found);
+  return found;
+}
+
+function findPodTemplates(resource: Resource): PodTemplate[] {
   const base = TEMPLATE_PATHS[gvk(resource)];
   if (!base) return [];
   const template = base.length === 0 ? resource.object : obj(getAt(resource.object, base));
