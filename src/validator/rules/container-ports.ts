@@ -55,7 +55,7 @@ export const containerPorts: Rule = {
           for (const action of ['httpGet', 'tcpSocket']) {
             const target = obj(handler[action]);
             if (!target) continue;
-            const problem = portNumOrNameProblem(target.port, 'port');
+            const problem = portNumOrNameProblem(target.port, `${action}.port`);
             if (problem) out.push(finding([...path, action, 'port'], problem));
           }
         }
