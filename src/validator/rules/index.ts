@@ -8,6 +8,7 @@ import { containerPorts } from './container-ports.ts';
 import { cronjobNameLength } from './cronjob-name-length.ts';
 import { cronjobSchedule } from './cronjob-schedule.ts';
 import { cronjobTimeZone } from './cronjob-time-zone.ts';
+import { deploymentProgressDeadline } from './deployment-progress-deadline.ts';
 import { deploymentStrategy } from './deployment-strategy.ts';
 import { downwardApiEnv } from './downward-api-env.ts';
 import { downwardApiVolume } from './downward-api-volume.ts';
@@ -21,6 +22,7 @@ import { metadataAnnotations } from './metadata-annotations.ts';
 import { metadataLabels } from './metadata-labels.ts';
 import { metadataName } from './metadata-name.ts';
 import { metadataNamespace } from './metadata-namespace.ts';
+import { nonNegativeFields } from './non-negative-fields.ts';
 import { pdbMinMax } from './pdb-min-max.ts';
 import { rbacRoleRef } from './rbac-role-ref.ts';
 import { rbacSubjects } from './rbac-subjects.ts';
@@ -57,10 +59,12 @@ export const rules: Rule[] = [
   downwardApiEnv,
   downwardApiVolume,
   resourceRequestsWithinLimits,
+  nonNegativeFields,
   cronjobSchedule,
   cronjobNameLength,
   cronjobTimeZone,
   deploymentStrategy,
+  deploymentProgressDeadline,
   statefulsetUpdateStrategy,
   statefulsetPolicies,
   pdbMinMax,
