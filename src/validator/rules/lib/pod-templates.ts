@@ -26,6 +26,15 @@ const TEMPLATE_PATHS: Record<string, Path> = {
   'batch/v1/CronJob': ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
+/** Controllers of long-running Pods (restartPolicy Always, no activeDeadlineSeconds). */
+export const LONG_RUNNING_WORKLOADS = [
+  'apps/v1/Deployment',
+  'apps/v1/ReplicaSet',
+  'apps/v1/StatefulSet',
+  'apps/v1/DaemonSet',
+  'v1/ReplicationController',
+];
+
 /** GVKs that carry a pod template, for rules' appliesTo. */
 export const POD_TEMPLATE_KINDS = Object.keys(TEMPLATE_PATHS);
 
