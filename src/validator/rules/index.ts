@@ -15,7 +15,7 @@ import { downwardApiVolume } from './downward-api-volume.ts';
 import { ingressBackend } from './ingress-backend.ts';
 import { ingressClassAnnotation } from './ingress-class-annotation.ts';
 import { ingressPaths } from './ingress-paths.ts';
-import { ingressRulesOrDefaultBackend } from './ingress-spec.ts';
+import { ingressRulesOrDefaultBackend } from './ingress-rules-or-default-backend.ts';
 import { jobIndexed } from './job-indexed.ts';
 import { jobRestartPolicy } from './job-restart-policy.ts';
 import { metadataAnnotations } from './metadata-annotations.ts';
