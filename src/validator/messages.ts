@@ -83,6 +83,10 @@ export const msg = {
     en: `expected ${expected.join(' or ')}, got ${typeName(value)}${value !== null && typeof value !== 'object' ? ` ${preview(value)}` : ''}`,
     ko: `${expected.join(' 또는 ')} 타입이어야 하는데 ${typeName(value)}${value !== null && typeof value !== 'object' ? ` ${preview(value)}` : ''}이다`,
   }),
+  noValue: (field: string, expected: string[]): Localized => ({
+    en: `${q(field)} has no value: expected ${expected.join(' or ')}`,
+    ko: `${q(field)} 값이 비어 있다: ${expected.join(' 또는 ')} 타입이어야 한다`,
+  }),
   notInEnum: (allowed: unknown[], value: unknown, suggestion?: string): Localized => ({
     en: `must be one of ${list(allowed, 'en')}; got ${preview(value)}${suggestion ? ` (did you mean ${q(suggestion)}?)` : ''}`,
     ko: `${list(allowed, 'ko')} 중 하나여야 하는데 ${preview(value)}이다${suggestion ? ` (${q(suggestion)}의 오타로 보인다)` : ''}`,

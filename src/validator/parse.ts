@@ -64,7 +64,7 @@ const jsYamlTypes = (['null', 'bool', 'int', 'float'] as const).map(
       construct: (data: string | null) => (data === null ? null : explicitValue(data, wanted)),
     }),
 );
-const GO_YAML_V2_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [...jsYamlTypes, jsYaml.types.merge] });
+const GO_YAML_V2_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [...jsYamlTypes, (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] });
 
 // `yaml`: the same decisions through `test` (duck-typed: the package only calls `.test(str)`).
 const yamlScalarTags: ScalarTag[] = (['null', 'bool', 'int', 'float'] as const).map((wanted) => ({
