@@ -54,10 +54,13 @@ async function findManifests(): Promise<FoundManifest[]> {
     });
     return links.map((link, index) => {
       link.setAttribute('data-e2e-download', String(index));
+      const fileName = new URL(link.href).pathname.split('/').pop()!;
       let container: Element | null = link.parentElement;
       let button: Element | undefined;
       while (container && container !== document.body && !button) {
-        button = [...container.querySelectorAll('button')].find(isCopyButton);
+        const buttons = [...container.querySelectorAll('button')].filter(isCopyButton);
+        // A Manifest may hold more than one code block (e.g. a `kubectl apply` line): take the one titled with the file.
+        button = buttons.find((b) => b.closest('figure')?.querySelector('figcaption')?.textContent?.includes(fileName)) ?? buttons[0];
         if (!button) container = container.parentElement;
       }
       button?.setAttribute('data-e2e-copy', String(index));
