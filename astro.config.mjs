@@ -58,6 +58,7 @@ export default defineConfig({
         },
       ],
       customCss: ['./src/styles/site.css'],
+      components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
       markdown: { processedDirs: ['./content'] },
     }),
     contentLanguage(),
