@@ -1,0 +1,67 @@
+// @ts-check
+import { existsSync } from 'node:fs';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { CHAPTERS, chapterBadge } from './src/site/chapters.ts';
+import { DEFAULT_LOCALE, LOCALES } from './src/site/locales.ts';
+import { siteUrl, basePath } from './src/site/deploy-target.ts';
+import { publishExamples } from './src/integrations/publish-examples.ts';
+import { contentLanguage } from './src/integrations/content-language.ts';
+
+// Starlight refuses sidebar slugs without a page; list the chapters whose default-language page exists, so the
+// site builds while chapters are being written (the parity check keeps both languages in step).
+function writtenChapters() {
+  return CHAPTERS.filter((chapter) => existsSync(new URL(`./content/${DEFAULT_LOCALE}/${chapter.slug}.mdx`, import.meta.url)));
+}
+
+// https://astro.build/config
+export default defineConfig({
+  site: siteUrl(process.env),
+  base: basePath(process.env),
+  trailingSlash: 'always',
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Astro marks every MDX module with "use astro:head-inject" for its own head-propagation transform; the
+        // bundler then warns once per page that it does not know the directive. The output is unaffected, so this
+        // one warning is dropped; every other log passes through.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  },
+  integrations: [
+    starlight({
+      title: { ko: '쿠버네티스 패턴 필드 가이드', en: 'Kubernetes Patterns Field Guide' },
+      description: 'Kubernetes Patterns, with every example validated against Kubernetes 1.36.',
+      defaultLocale: DEFAULT_LOCALE,
+      locales: LOCALES,
+      favicon: '/favicon.svg',
+      // One bilingual 404 (static hosts serve a single /404.html for every language): src/pages/404.astro.
+      disable404Route: true,
+      sidebar: [
+        {
+          label: 'Behavioral Patterns',
+          translations: { ko: '행동 패턴' },
+          items: writtenChapters().map((chapter) => ({
+            slug: chapter.slug,
+            badge: { text: chapterBadge(chapter), variant: 'note' },
+          })),
+        },
+        {
+          label: 'About this guide',
+          translations: { ko: '이 가이드에 대하여' },
+          items: ['validation'],
+        },
+      ],
+      customCss: ['./src/styles/site.css'],
+      markdown: { processedDirs: ['./content'] },
+    }),
+    contentLanguage(),
+    mdx(),
+    publishExamples(),
+  ],
+});

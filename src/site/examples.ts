@@ -1,0 +1,8 @@
+// Example manifests: plain files under examples/, embedded on pages with <Manifest> and published under /examples/.
+export const EXAMPLES_DIR = 'examples';
+
+/** Public URL of an example: <site><base>examples/<file> (a path when no site is known). */
+export function exampleUrl(file: string, site: URL | string | undefined, base: string): string {
+  const path = `${base.replace(/\/?$/, '/')}${EXAMPLES_DIR}/${file}`;
+  return site ? new URL(path, site).href : path;
+}
