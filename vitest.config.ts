@@ -16,6 +16,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           hookTimeout: 120_000,
+          // Failure messages list every violation / broken link in full.
+          chaiConfig: { truncateThreshold: 0 },
           testTimeout: 60_000,
         },
       },

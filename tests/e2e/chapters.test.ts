@@ -28,7 +28,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Opens the chapter unless the tab already shows it (the tests of one chapter share a load). */
 async function open(chapter: Chapter): Promise<void> {
+  if (new URL(page.url()).href === siteUrl() + chapter.path) return;
   guarded.takeProblems();
   const response = await page.goto(siteUrl() + chapter.path, { waitUntil: 'load' });
   expect(response?.status(), `HTTP status of ${chapter.path}`).toBe(200);
@@ -76,69 +78,72 @@ describe('chapters', () => {
     expect(slugsOf('en')).toEqual(slugsOf('ko'));
   });
 
-  it.for(allChapters.map((c) => [c.path, c] as const))('%s renders title, headings and at least one manifest', async ([, chapter]) => {
-    await open(chapter);
-    expect(await page.getAttribute('html', 'lang')).toBe(chapter.lang);
-    await expect.poll(() => page.locator('main h1').first().textContent()).toBe(chapter.title);
-    expect(await page.title()).toContain(chapter.title);
-    expect(await page.locator('main h2').count(), 'section headings (h2)').toBeGreaterThan(0);
-    const manifests = await findManifests();
-    expect(manifests.length, 'embedded manifests (download links to /examples/…yaml)').toBeGreaterThan(0);
-    // Each manifest shows the file's content as code on the page.
-    for (const manifest of manifests) {
-      const file = readFileSync(exampleFileFor(manifest.href), 'utf8');
-      const firstLine = file.split('\n').find((line) => line.trim() !== '' && !line.startsWith('#') && line !== '---')!;
-      expect(await page.locator('main pre', { hasText: firstLine.trim() }).count(), `${manifest.href} shown as code`).toBeGreaterThan(0);
-    }
-    expect(guarded.takeProblems()).toEqual([]);
-  });
+  describe.for(allChapters)('$path', (chapter) => {
+    it('renders title, headings and at least one manifest', async () => {
+      await open(chapter);
+      expect(await page.getAttribute('html', 'lang')).toBe(chapter.lang);
+      await expect.poll(() => page.locator('main h1').first().textContent()).toBe(chapter.title);
+      expect(await page.title()).toContain(chapter.title);
+      expect(await page.locator('main h2').count(), 'section headings (h2)').toBeGreaterThan(0);
+      const manifests = await findManifests();
+      expect(manifests.length, 'embedded manifests (download links to /examples/…yaml)').toBeGreaterThan(0);
+      // Each manifest shows the file's content as code on the page.
+      for (const manifest of manifests) {
+        const file = readFileSync(exampleFileFor(manifest.href), 'utf8');
+        const firstLine = file.split('\n').find((line) => line.trim() !== '' && !line.startsWith('#') && line !== '---')!;
+        expect(await page.locator('main pre', { hasText: firstLine.trim() }).count(), `${manifest.href} shown as code`).toBeGreaterThan(0);
+      }
+      expect(guarded.takeProblems().join('\n')).toBe('');
+    });
 
-  it.for(allChapters.map((c) => [c.path, c] as const))('%s: the language picker opens the same chapter in the other language', async ([, chapter]) => {
-    await open(chapter);
-    const other = LANGS.find((l) => l !== chapter.lang)!;
-    const target = `/${other}/${chapter.slug}/`;
-    const picker = page.locator('starlight-lang-select select').first();
-    // The picker's option for the other language must point at the same chapter...
-    const optionValue = await picker.locator('option').evaluateAll((options, lang) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith(`/${lang}/`)), other);
-    expect(optionValue).toBe(target);
-    // ...and choosing it navigates there (on a narrow screen the picker lives in the menu; this viewport shows it).
-    await Promise.all([page.waitForURL(`**${target}`), picker.selectOption(optionValue!)]);
-    expect(await page.getAttribute('html', 'lang')).toBe(other);
-    expect(guarded.takeProblems()).toEqual([]);
-  });
+    it('copy buttons copy the example file exactly, and it validates', async () => {
+      const { validateText, formatReport } = await import('../../src/validator/index.ts');
+      await open(chapter);
+      const manifests = await findManifests();
+      expect(manifests.length).toBeGreaterThan(0);
+      for (const [index, manifest] of manifests.entries()) {
+        expect(manifest.hasCopyButton, `${manifest.href} has a copy button`).toBe(true);
+        const file = readFileSync(exampleFileFor(manifest.href), 'utf8');
+        await page.evaluate(() => navigator.clipboard.writeText(''));
+        await page.locator(`[data-e2e-copy="${index}"]`).click();
+        await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 5_000 }).not.toBe('');
+        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        expect(copied, `clipboard after copying ${manifest.href}`).toBe(file);
+        const report = await validateText(copied, manifest.href.replace(/^\/examples\//, ''));
+        expect(report.resources.length, `${manifest.href}: resources found by the validator`).toBeGreaterThan(0);
+        expect(report.ok, formatReport(report, 'text')).toBe(true);
+      }
+      expect(guarded.takeProblems().join('\n')).toBe('');
+    });
 
-  it.for(allChapters.map((c) => [c.path, c] as const))('%s: copy buttons copy the example file exactly, and it validates', async ([, chapter]) => {
-    const { validateText, formatReport } = await import('../../src/validator/index.ts');
-    await open(chapter);
-    const manifests = await findManifests();
-    expect(manifests.length).toBeGreaterThan(0);
-    for (const [index, manifest] of manifests.entries()) {
-      expect(manifest.hasCopyButton, `${manifest.href} has a copy button`).toBe(true);
-      const file = readFileSync(exampleFileFor(manifest.href), 'utf8');
-      await page.evaluate(() => navigator.clipboard.writeText(''));
-      await page.locator(`[data-e2e-copy="${index}"]`).click();
-      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), { timeout: 5_000 }).not.toBe('');
-      const copied = await page.evaluate(() => navigator.clipboard.readText());
-      expect(copied, `clipboard after copying ${manifest.href}`).toBe(file);
-      const report = await validateText(copied, manifest.href.replace(/^\/examples\//, ''));
-      expect(report.resources.length, `${manifest.href}: resources found by the validator`).toBeGreaterThan(0);
-      expect(report.ok, formatReport(report, 'text')).toBe(true);
-    }
-    expect(guarded.takeProblems()).toEqual([]);
-  });
+    it('download links serve the example file byte for byte', async () => {
+      await open(chapter);
+      const manifests = await findManifests();
+      expect(manifests.length).toBeGreaterThan(0);
+      for (const [index, manifest] of manifests.entries()) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-e2e-download="${index}"]`).click()]);
+        const chunks: Buffer[] = [];
+        for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+        expect(Buffer.concat(chunks).equals(readFileSync(exampleFileFor(manifest.href))), `downloaded ${manifest.href} equals examples/ file`).toBe(true);
+        expect(download.suggestedFilename()).toMatch(/\.ya?ml$/);
+      }
+      expect(guarded.takeProblems().join('\n')).toBe('');
+    });
 
-  it.for(allChapters.map((c) => [c.path, c] as const))('%s: download links serve the example file byte for byte', async ([, chapter]) => {
-    await open(chapter);
-    const manifests = await findManifests();
-    expect(manifests.length).toBeGreaterThan(0);
-    for (const [index, manifest] of manifests.entries()) {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-e2e-download="${index}"]`).click()]);
-      const chunks: Buffer[] = [];
-      for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-      expect(Buffer.concat(chunks).equals(readFileSync(exampleFileFor(manifest.href))), `downloaded ${manifest.href} equals examples/ file`).toBe(true);
-      expect(download.suggestedFilename()).toMatch(/\.ya?ml$/);
-    }
-    expect(guarded.takeProblems()).toEqual([]);
+    // Last: it navigates away from the chapter.
+    it('the language picker opens the same chapter in the other language', async () => {
+      await open(chapter);
+      const other = LANGS.find((l) => l !== chapter.lang)!;
+      const target = `/${other}/${chapter.slug}/`;
+      const picker = page.locator('starlight-lang-select select').first();
+      // The picker's option for the other language must point at the same chapter...
+      const optionValue = await picker.locator('option').evaluateAll((options, lang) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v.startsWith(`/${lang}/`)), other);
+      expect(optionValue).toBe(target);
+      // ...and choosing it navigates there (on a narrow screen the picker lives in the menu; this viewport shows it).
+      await Promise.all([page.waitForURL(`**${target}`), picker.selectOption(optionValue!)]);
+      expect(await page.getAttribute('html', 'lang')).toBe(other);
+      expect(guarded.takeProblems().join('\n')).toBe('');
+    });
   });
 
   it.for(LANGS)('full-page screenshot of the first chapter in %s (test-results/screenshots/)', async (lang) => {
