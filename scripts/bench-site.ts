@@ -23,6 +23,7 @@ import { builtPages, chapters, DIST, LANGS, ROOT } from '../tests/e2e/site.ts';
 const TARGET_FIRST_RENDER_GZIP = 40 * 1024;
 const TARGET_JS_BEFORE_SEARCH_GZIP = 10 * 1024;
 const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const LIGHTHOUSE_RUNS = 3;
 const RESULTS = join(ROOT, 'bench-results');
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -193,6 +194,7 @@ async function benchBytes(browser: Browser, origin: string): Promise<{ firstRend
 
 interface LighthouseResult {
   path: string;
+  json: string;
   scores: Record<string, number>;
   losses: string[];
   external: string[];
@@ -206,8 +208,6 @@ async function runLighthouse(origin: string, path: string): Promise<LighthouseRe
     if (!result) throw new Error(`Lighthouse returned no result for ${path}`);
     const { lhr } = result;
     if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-    mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(join(RESULTS, `lighthouse${path.replace(/\//g, '-').replace(/-$/, '')}.json`), JSON.stringify(lhr));
     const scores: Record<string, number> = {};
     const losses: string[] = [];
     for (const id of LIGHTHOUSE_CATEGORIES) {
@@ -222,7 +222,7 @@ async function runLighthouse(origin: string, path: string): Promise<LighthouseRe
     }
     const requests = (lhr.audits['network-requests']?.details as { items?: { url: string }[] } | undefined)?.items ?? [];
     const external = requests.map((r) => r.url).filter((url) => /^https?:/.test(url) && new URL(url).origin !== origin);
-    return { path, scores, losses, external };
+    return { path, json: JSON.stringify(lhr), scores, losses, external };
   } finally {
     chrome.kill();
   }
@@ -251,9 +251,26 @@ async function main(): Promise<void> {
     if (!args.has('--no-lighthouse')) {
       const targets = LANGS.map((lang) => chapters().find((c) => c.lang === lang)?.path ?? `/${lang}/`);
       const results: LighthouseResult[] = [];
-      for (const path of targets) results.push(await runLighthouse(server.url, path));
-      console.log('\n## Lighthouse 13.5 (mobile, simulated throttling; JSON in bench-results/)\n');
-      console.log(table(['page', ...LIGHTHOUSE_CATEGORIES], results.map((r) => [r.path, ...LIGHTHOUSE_CATEGORIES.map((c) => String(r.scores[c]))])));
+      const runsOf = new Map<string, number[]>();
+      for (const path of targets) {
+        // Performance is simulated from measured CPU time, which other processes on a shared machine inflate:
+        // take the median of LIGHTHOUSE_RUNS runs by performance score, as Lighthouse's docs advise.
+        const runs: LighthouseResult[] = [];
+        for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(await runLighthouse(server.url, path));
+        runs.sort((a, b) => a.scores.performance - b.scores.performance);
+        const median = runs[Math.floor(runs.length / 2)];
+        results.push(median);
+        mkdirSync(RESULTS, { recursive: true });
+        writeFileSync(join(RESULTS, `lighthouse${path.replace(/\//g, '-').replace(/-$/, '')}.json`), median.json);
+        runsOf.set(path, runs.map((r) => r.scores.performance));
+      }
+      console.log(`\n## Lighthouse 13.5 (mobile, simulated throttling; median of ${LIGHTHOUSE_RUNS} runs; JSON in bench-results/)\n`);
+      console.log(
+        table(
+          ['page', ...LIGHTHOUSE_CATEGORIES, 'performance in each run'],
+          results.map((r) => [r.path, ...LIGHTHOUSE_CATEGORIES.map((c) => String(r.scores[c])), runsOf.get(r.path)!.join(' ')]),
+        ),
+      );
       for (const r of results) {
         for (const loss of r.losses) console.log(`  ${r.path} loses points on ${loss}`);
         for (const url of r.external) console.log(`  ${r.path} requested outside 127.0.0.1: ${url}`);
