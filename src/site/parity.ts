@@ -3,6 +3,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { SITE_LANGS } from './locales.ts';
+import { CHAPTERS } from './chapters.ts';
 
 export interface PageOutline {
   /** Repo-relative path, e.g. content/en/batch-job.mdx. */
@@ -146,7 +147,8 @@ export async function checkParity(root: string): Promise<ParityProblem[]> {
     }
   }
   for (const outlines of pagesByLang.values()) {
-    for (const outline of outlines.values()) {
+    for (const [file, outline] of outlines) {
+      problems.push(...checkChapterFrontmatter(file, outline));
       for (const ref of outline.references) {
         const target = ref.component === 'Manifest' ? join('examples', ref.file) : ref.file;
         if (!(await exists(resolve(root, target)))) {
@@ -154,6 +156,22 @@ export async function checkParity(root: string): Promise<ParityProblem[]> {
         }
       }
     }
+  }
+  return problems;
+}
+
+/** A chapter page's `chapter` and `sidebar.order` must be the ones the sidebar shows (src/site/chapters.ts). */
+function checkChapterFrontmatter(file: string, outline: PageOutline): ParityProblem[] {
+  const index = CHAPTERS.findIndex((chapter) => `${chapter.slug}.mdx` === file);
+  if (index < 0) return [];
+  const { first, second } = CHAPTERS[index];
+  const expected = { chapter: `first: ${first} second: ${second}`, order: `order: ${index + 1}` };
+  const problems: ParityProblem[] = [];
+  if (outline.shared.chapter !== expected.chapter) {
+    problems.push({ file: outline.file, line: 1, col: 1, message: `frontmatter must say chapter: { first: ${first}, second: ${second} }` });
+  }
+  if (outline.shared.order !== expected.order) {
+    problems.push({ file: outline.file, line: 1, col: 1, message: `frontmatter must say sidebar: { order: ${index + 1} }` });
   }
   return problems;
 }

@@ -84,6 +84,16 @@ describe('checkParity (on disk)', () => {
     ]);
   });
 
+  it('reports chapter frontmatter that disagrees with the book numbering', async () => {
+    const wrong = page('## 문제', 'title: T\nchapter: { first: 11, second: 11 }\nsidebar: { order: 5 }');
+    await writeFile(join(root, 'content/ko/stateful-service.mdx'), wrong);
+    await writeFile(join(root, 'content/en/stateful-service.mdx'), wrong.replace('문제', 'Problem'));
+    expect((await checkParity(root)).map(formatProblem)).toEqual([
+      'content/ko/stateful-service.mdx:1:1: frontmatter must say chapter: { first: 11, second: 12 }',
+      'content/en/stateful-service.mdx:1:1: frontmatter must say chapter: { first: 11, second: 12 }',
+    ]);
+  });
+
   it('reports a Manifest whose file does not exist, naming the page', async () => {
     await writeFile(join(root, 'content/ko/x.mdx'), page('## 문제\n<Manifest file="x/missing.yaml" />'));
     await writeFile(join(root, 'content/en/x.mdx'), page('## Problem\n<Manifest file="x/missing.yaml" />'));
