@@ -1,0 +1,94 @@
+// Finds where a path inside a resource sits in the YAML text: walks the `yaml` AST segment by segment
+// (resolving aliases and merge keys) and returns the key's or the value's position.
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { PositionedDocument } from './parse.ts';
+
+export type PathSegment = string | number;
+
+/** Splits an ajv instancePath ('/spec/containers/0/a~1b') into segments, unescaping ~1 and ~0. */
+export function pointerToPath(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+export function pathToPointer(path: PathSegment[]): string {
+  return path.map((segment) => '/' + String(segment).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+}
+
+function resolve(node: unknown, doc: Document.Parsed): unknown {
+  let current = node;
+  for (let hops = 0; isAlias(current) && hops < 100; hops++) current = current.resolve(doc);
+  return current;
+}
+
+function keyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return key.value === null ? 'null' : String(key.value);
+  return undefined;
+}
+
+function findPair(map: unknown, segment: string, doc: Document.Parsed, depth = 0): Pair<Node, unknown> | undefined {
+  if (!isMap(map) || depth > 20) return undefined;
+  let merged: Pair<Node, unknown> | undefined;
+  for (const pair of map.items as Pair<Node, unknown>[]) {
+    const key = keyText(pair);
+    if (key === segment) return pair;
+    if (key === '<<' && merged === undefined) {
+      const source = resolve(pair.value, doc);
+      const sources = isSeq(source) ? source.items.map((item) => resolve(item, doc)) : [source];
+      for (const candidate of sources) {
+        merged = findPair(candidate, segment, doc, depth + 1);
+        if (merged) break;
+      }
+    }
+  }
+  return merged;
+}
+
+function startOf(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range ? range[0] : undefined;
+}
+
+/** True for an empty value (`name:` with nothing after it): pointing at its key reads better. */
+function isEmptyScalar(node: unknown): boolean {
+  if (!isScalar(node) || node.value !== null) return false;
+  const range = node.range;
+  return !range || range[0] === range[1];
+}
+
+/**
+ * Position of `path` in the document: its key (`at: 'key'`) or its value. When the path goes further than
+ * the document (a missing field), the deepest existing node on the way is used.
+ */
+export function locate(positioned: PositionedDocument, path: PathSegment[], at: 'key' | 'value' = 'value'): { line: number; col: number } | undefined {
+  const { doc, position } = positioned;
+  if (!doc) return undefined;
+  let node: unknown = resolve(doc.contents, doc);
+  let keyNode: unknown = undefined;
+  let best = startOf(node);
+  for (const segment of path) {
+    let next: unknown;
+    let nextKey: unknown;
+    if (isMap(node)) {
+      const pair = findPair(node, String(segment), doc);
+      if (pair) {
+        nextKey = pair.key;
+        next = pair.value;
+      }
+    } else if (isSeq(node)) {
+      const index = Number(segment);
+      if (Number.isInteger(index) && index >= 0 && index < node.items.length) {
+        next = node.items[index];
+        nextKey = next;
+      }
+    }
+    if (nextKey === undefined) break; // the rest of the path does not exist: keep the deepest node found
+    keyNode = nextKey;
+    node = resolve(next, doc);
+    best = at === 'key' || isEmptyScalar(next) || next == null ? startOf(keyNode) : startOf(next);
+    if (best === undefined) best = startOf(keyNode);
+  }
+  if (path.length === 0 && at === 'key') best = startOf(node);
+  return best === undefined ? undefined : position(best);
+}

@@ -1,0 +1,158 @@
+// Every sentence the validator says, in English and in Korean (plain form, 평어체; field names untranslated).
+import type { Lang } from './types.ts';
+
+export type Localized = Record<Lang, string>;
+
+const q = (value: string) => JSON.stringify(value);
+
+/** Short, readable rendering of a value found in the manifest. */
+export function preview(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return q(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return 'object';
+  return String(value);
+}
+
+/** JSON type name of a value, as JSON Schema names them. */
+export function typeName(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function list(values: unknown[], lang: Lang): string {
+  const shown = values.slice(0, 12).map((v) => (typeof v === 'string' ? q(v) : String(v)));
+  if (values.length > 12) shown.push(lang === 'ko' ? `외 ${values.length - 12}개` : `and ${values.length - 12} more`);
+  return shown.join(', ');
+}
+
+export const msg = {
+  // ---- input -----------------------------------------------------------------------------------
+  unreadable: (detail: string): Localized => ({ en: `cannot read: ${detail}`, ko: `읽을 수 없다: ${detail}` }),
+  yamlSyntax: (detail: string): Localized => ({ en: `YAML syntax error: ${detail}`, ko: `YAML 문법 오류다: ${detail}` }),
+  duplicateKey: (key: string | undefined): Localized =>
+    key === undefined ? { en: 'duplicate key', ko: '키가 중복됐다' } : { en: `duplicate key ${q(key)}`, ko: `키 ${q(key)}가 중복됐다` },
+  aliasLimit: (limit: number): Localized => ({
+    en: `aliases expand to too many nodes (more than ${limit}): refusing a possible "billion laughs" document`,
+    ko: `앨리어스가 너무 많은 노드로 펼쳐진다(${limit}개 초과): "billion laughs" 공격일 수 있어 읽지 않는다`,
+  }),
+  tooDeep: (limit: number): Localized => ({
+    en: `nested too deeply (the limit is about ${limit} levels)`,
+    ko: `중첩이 너무 깊다(한도는 약 ${limit}단계)`,
+  }),
+  notAMapping: (type: string): Localized => ({
+    en: `a Kubernetes resource must be a mapping, got ${type}`,
+    ko: `쿠버네티스 리소스는 매핑이어야 하는데 ${type}이다`,
+  }),
+  emptyStdin: (): Localized => ({ en: 'standard input is empty: nothing to validate', ko: '표준 입력이 비어 있다: 검증할 것이 없다' }),
+  binary: (): Localized => ({ en: 'binary file (contains NUL bytes), not YAML', ko: '바이너리 파일이다(NUL 바이트가 있다). YAML이 아니다' }),
+  utf16: (): Localized => ({ en: 'file is UTF-16 encoded; save it as UTF-8', ko: 'UTF-16으로 인코딩된 파일이다. UTF-8로 저장해야 한다' }),
+  invalidUtf8: (): Localized => ({ en: 'invalid UTF-8 byte sequence', ko: '올바르지 않은 UTF-8 바이트 열이다' }),
+  noFiles: (): Localized => ({ en: 'no files to validate', ko: '검증할 파일이 없다' }),
+
+  // ---- resource identity ---------------------------------------------------------------------------
+  missingKind: (): Localized => ({ en: "missing 'kind' key", ko: "'kind' 키가 없다" }),
+  missingApiVersion: (): Localized => ({ en: "missing 'apiVersion' key", ko: "'apiVersion' 키가 없다" }),
+  emptyValue: (key: string): Localized => ({ en: `'${key}' has no value`, ko: `'${key}' 값이 비어 있다` }),
+  notAString: (key: string, value: unknown): Localized => ({
+    en: `'${key}' must be a string, got ${preview(value)}`,
+    ko: `'${key}'는 문자열이어야 하는데 ${preview(value)}이다`,
+  }),
+  rejected: (kind: string): Localized => ({ en: `prohibited resource kind ${kind}`, ko: `금지된 리소스 종류다(-reject): ${kind}` }),
+  skipped: (what: string): Localized => ({ en: `skipped (-skip ${what})`, ko: `건너뛰었다(-skip ${what})` }),
+  missingSchema: (apiVersion: string, kind: string): Localized => ({
+    en: `could not find schema for ${kind} (${apiVersion})`,
+    ko: `${kind}(${apiVersion})의 스키마를 찾지 못했다`,
+  }),
+  missingSchemaSkipped: (): Localized => ({ en: 'no schema (-ignore-missing-schemas)', ko: '스키마가 없다(-ignore-missing-schemas)' }),
+  removedApi: (apiVersion: string, kind: string, removedIn: string, replacement: string): Localized => ({
+    en: `${apiVersion} ${kind} was removed in Kubernetes ${removedIn}; use ${replacement}`,
+    ko: `${apiVersion} ${kind}: 쿠버네티스 ${removedIn}에서 제거된 API다. 대신 ${replacement}를 쓴다`,
+  }),
+
+  // ---- schema ------------------------------------------------------------------------------------------
+  unknownField: (field: string): Localized => ({ en: `unknown field ${q(field)}`, ko: `${q(field)} 필드는 스키마에 없다` }),
+  didYouMean: (field: string, required: boolean): Localized =>
+    required
+      ? { en: `did you mean ${q(field)}? (a required field)`, ko: `${q(field)}의 오타로 보인다(필수 필드다)` }
+      : { en: `did you mean ${q(field)}?`, ko: `${q(field)}의 오타로 보인다` },
+  missingField: (field: string): Localized => ({ en: `missing required field ${q(field)}`, ko: `필수 필드 ${q(field)}가 없다` }),
+  wrongType: (expected: string[], value: unknown): Localized => ({
+    en: `expected ${expected.join(' or ')}, got ${typeName(value)}${value !== null && typeof value !== 'object' ? ` ${preview(value)}` : ''}`,
+    ko: `${expected.join(' 또는 ')} 타입이어야 하는데 ${typeName(value)}${value !== null && typeof value !== 'object' ? ` ${preview(value)}` : ''}이다`,
+  }),
+  noValue: (field: string, expected: string[]): Localized => ({
+    en: `${q(field)} has no value: expected ${expected.join(' or ')}`,
+    ko: `${q(field)} 값이 비어 있다: ${expected.join(' 또는 ')} 타입이어야 한다`,
+  }),
+  notInEnum: (allowed: unknown[], value: unknown, suggestion?: string): Localized => ({
+    en: `must be one of ${list(allowed, 'en')}; got ${preview(value)}${suggestion ? ` (did you mean ${q(suggestion)}?)` : ''}`,
+    ko: `${list(allowed, 'ko')} 중 하나여야 하는데 ${preview(value)}이다${suggestion ? ` (${q(suggestion)}의 오타로 보인다)` : ''}`,
+  }),
+  notConst: (allowed: unknown, value: unknown): Localized => ({
+    en: `must be ${preview(allowed)}; got ${preview(value)}`,
+    ko: `${preview(allowed)}이어야 하는데 ${preview(value)}이다`,
+  }),
+  pattern: (pattern: string, value: unknown): Localized => ({
+    en: `${preview(value)} does not match the pattern ${pattern}`,
+    ko: `${preview(value)}는 패턴 ${pattern}에 맞지 않는다`,
+  }),
+  format: (format: string, value: unknown): Localized => ({
+    en: `${preview(value)} is not a valid ${format}`,
+    ko: `${preview(value)}는 올바른 ${format} 형식이 아니다`,
+  }),
+  limit: (keyword: string, limit: number, value: unknown): Localized => {
+    const en: Record<string, string> = {
+      minimum: `must be >= ${limit}`, maximum: `must be <= ${limit}`,
+      exclusiveMinimum: `must be > ${limit}`, exclusiveMaximum: `must be < ${limit}`,
+      minLength: `must be at least ${limit} characters long`, maxLength: `must be at most ${limit} characters long`,
+      minItems: `must have at least ${limit} items`, maxItems: `must have at most ${limit} items`,
+      minProperties: `must have at least ${limit} fields`, maxProperties: `must have at most ${limit} fields`,
+      multipleOf: `must be a multiple of ${limit}`,
+    };
+    const ko: Record<string, string> = {
+      minimum: `${limit} 이상이어야 한다`, maximum: `${limit} 이하여야 한다`,
+      exclusiveMinimum: `${limit}보다 커야 한다`, exclusiveMaximum: `${limit}보다 작아야 한다`,
+      minLength: `${limit}자 이상이어야 한다`, maxLength: `${limit}자 이하여야 한다`,
+      minItems: `항목이 ${limit}개 이상이어야 한다`, maxItems: `항목이 ${limit}개 이하여야 한다`,
+      minProperties: `필드가 ${limit}개 이상이어야 한다`, maxProperties: `필드가 ${limit}개 이하여야 한다`,
+      multipleOf: `${limit}의 배수여야 한다`,
+    };
+    const got = typeof value === 'string' || typeof value === 'number' ? preview(value) : '';
+    return {
+      en: `${en[keyword] ?? `must satisfy ${keyword} ${limit}`}${got ? `; got ${got}` : ''}`,
+      ko: `${ko[keyword] ?? `${keyword} ${limit} 조건을 지켜야 한다`}${got ? ` (값: ${got})` : ''}`,
+    };
+  },
+  uniqueItems: (): Localized => ({ en: 'items must be unique', ko: '항목이 중복되면 안 된다' }),
+  noAlternative: (): Localized => ({ en: 'does not match any of the allowed forms', ko: '허용된 형식 중 어느 것에도 맞지 않는다' }),
+  otherSchemaError: (keyword: string, detail: string): Localized => ({
+    en: detail,
+    ko: `스키마 조건 ${keyword}를 어긴다: ${detail}`,
+  }),
+
+  // ---- output ----------------------------------------------------------------------------------------------
+  summary: (s: { resources: number; files: number; valid: number; invalid: number; errors: number; skipped: number; warnings: number; optedOut: number; stdin: boolean }): Localized => {
+    const enWhere = s.stdin ? 'parsing stdin' : `in ${s.files} file${s.files === 1 ? '' : 's'}`;
+    const extraEn = `${s.warnings ? `, Warnings: ${s.warnings}` : ''}${s.optedOut ? `, Opted out: ${s.optedOut}` : ''}`;
+    const extraKo = `${s.warnings ? `, 경고: ${s.warnings}` : ''}${s.optedOut ? `, 검증 제외(novalidate): ${s.optedOut}` : ''}`;
+    return {
+      en: `Summary: ${s.resources} resource${s.resources === 1 ? '' : 's'} found ${enWhere} - Valid: ${s.valid}, Invalid: ${s.invalid}, Errors: ${s.errors}, Skipped: ${s.skipped}${extraEn}`,
+      ko: `요약: ${s.stdin ? '표준 입력에서' : `파일 ${s.files}개에서`} 리소스 ${s.resources}개를 찾았다 - 유효: ${s.valid}, 무효: ${s.invalid}, 오류: ${s.errors}, 건너뜀: ${s.skipped}${extraKo}`,
+    };
+  },
+  isValid: (what: string): Localized => ({ en: `${what} is valid`, ko: `${what}: 유효하다` }),
+  isSkipped: (what: string): Localized => ({ en: `${what} skipped`, ko: `${what}: 건너뛰었다` }),
+  unsupportedVersion: (version: string, supported: string[]): Localized => ({
+    en: `Kubernetes version ${version} is not bundled; supported: ${supported.join(', ')}`,
+    ko: `쿠버네티스 ${version} 버전의 스키마는 들어 있지 않다. 지원하는 버전: ${supported.join(', ')}`,
+  }),
+};
+
+/** Language from the environment, as gettext reads it: LC_ALL, then LC_MESSAGES, then LANG. */
+export function langFromEnv(env: Record<string, string | undefined>): Lang {
+  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return value.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}

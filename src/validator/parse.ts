@@ -1,0 +1,309 @@
+// Stage 2: parse a snippet's text into YAML documents.
+// Two parsers, one set of rules (go-yaml v2 scalars, duplicate keys are errors):
+// - the fast path (js-yaml, no positions) reads the common, valid case;
+// - the positioned path (`yaml` with a LineCounter) is the reference: it runs whenever the fast path
+//   fails or refuses (anchors/aliases, which it cannot cap), and whenever an error must be located.
+// The text is first cut at document markers so that each document is parsed on its own: memory stays
+// bounded on huge files and one broken document does not hide the others.
+import jsYaml from 'js-yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node, type ParsedNode } from 'yaml';
+import type { ScalarTag } from 'yaml';
+import { classifyPlainScalar, resolvePlainScalar, type PlainScalarKind } from './scalars.ts';
+
+/** Deepest nesting accepted; real manifests stay far below, and deeper input would exhaust the stack later. */
+export const MAX_DEPTH = 1000;
+/** Aliases a document may expand (the `yaml` package's guard against "billion laughs"). */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParseProblem {
+  /** 1-based, relative to the snippet text. */
+  line: number;
+  col: number;
+  message: string;
+  rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-deep' | 'not-a-mapping';
+}
+
+/** One YAML document of a snippet. */
+export interface YamlDocument {
+  /** Plain JSON-like value; null for an empty or comment-only document. */
+  value: unknown;
+  /** Where the document's content starts (1-based, relative to the snippet text). */
+  line: number;
+  col: number;
+  /** Set when the document cannot be read; `value` is then null. */
+  problem?: ParseProblem;
+  /** The `yaml` AST of this document, parsed on demand, for locating errors. */
+  positioned(): PositionedDocument;
+}
+
+export interface PositionedDocument {
+  doc: Document.Parsed | undefined;
+  /** Turns a character offset in the document's chunk into a snippet position. */
+  position(offset: number): { line: number; col: number };
+}
+
+// ---- scalar tags shared by both parsers --------------------------------------------------------
+
+const YAML_TAG = 'tag:yaml.org,2002:';
+
+function kindMatches(kind: PlainScalarKind, wanted: PlainScalarKind): boolean {
+  return kind === wanted || (wanted === 'float' && kind === 'int');
+}
+
+function explicitValue(text: string, wanted: PlainScalarKind): unknown {
+  const value = resolvePlainScalar(text);
+  return wanted === 'float' ? Number(value) : value;
+}
+
+// js-yaml: implicit types for plain scalars (and the same tags when written explicitly).
+const jsYamlTypes = (['null', 'bool', 'int', 'float'] as const).map(
+  (wanted) =>
+    new jsYaml.Type(YAML_TAG + wanted, {
+      kind: 'scalar',
+      resolve: (data: string | null) => data === null ? wanted === 'null' : kindMatches(classifyPlainScalar(data), wanted),
+      construct: (data: string | null) => (data === null ? null : explicitValue(data, wanted)),
+    }),
+);
+const GO_YAML_V2_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [...jsYamlTypes, (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] });
+
+// `yaml`: the same decisions through `test` (duck-typed: the package only calls `.test(str)`).
+const yamlScalarTags: ScalarTag[] = (['null', 'bool', 'int', 'float'] as const).map((wanted) => ({
+  tag: YAML_TAG + wanted,
+  default: true,
+  identify: () => false,
+  test: { test: (text: string) => classifyPlainScalar(text) === wanted } as unknown as RegExp,
+  resolve(text: string, onError: (message: string) => void) {
+    if (!kindMatches(classifyPlainScalar(text), wanted)) onError(`cannot read "${text}" as !!${wanted}`);
+    return explicitValue(text, wanted);
+  },
+}));
+
+const YAML_OPTIONS = {
+  schema: 'failsafe',
+  customTags: (tags: unknown[]) => [...tags, ...yamlScalarTags],
+  merge: true,
+  uniqueKeys: true,
+  version: '1.2',
+  strict: true,
+  prettyErrors: false,
+} as const;
+
+// ---- splitting at document markers ------------------------------------------------------------
+
+interface Chunk {
+  text: string;
+  /** 0-based line of the chunk's first line in the snippet. */
+  startLine: number;
+}
+
+// A line starting with `---` or `...` (then blank or space) is always a document marker in YAML:
+// it cannot occur inside a scalar, so cutting there is safe.
+const MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/;
+const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?\r?$/;
+
+export function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  let startLine = 0;
+  let hasContent = false;
+  let lineStart = 0;
+  let lineNo = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.startsWith('---') && MARKER.test(line)) {
+      if (hasContent) {
+        chunks.push({ text: text.slice(start, lineStart), startLine });
+        start = lineStart;
+        startLine = lineNo;
+      }
+      hasContent = true;
+    } else if (line.startsWith('...') && MARKER.test(line)) {
+      chunks.push({ text: text.slice(start, lineEnd), startLine });
+      start = lineEnd + 1;
+      startLine = lineNo + 1;
+      hasContent = false;
+    } else if (!hasContent && !BLANK_OR_COMMENT.test(line) && !line.startsWith('%')) {
+      hasContent = true;
+    }
+    lineStart = lineEnd + 1;
+    lineNo++;
+  }
+  if (start < text.length) chunks.push({ text: text.slice(start), startLine });
+  return chunks;
+}
+
+// ---- parsing ------------------------------------------------------------------------------------
+
+/** Where the first content of a chunk starts (skipping comments, blank lines, directives, `---`). */
+function contentStart(chunk: Chunk): { line: number; col: number } {
+  const lines = chunk.text.split('\n', 200);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (BLANK_OR_COMMENT.test(line) || line.startsWith('%')) continue;
+    let col = line.search(/\S/);
+    if (line.startsWith('---')) {
+      const rest = line.slice(3).search(/[^ \t\r]/);
+      if (rest === -1 || line[3 + rest] === '#') continue;
+      col = 3 + rest;
+    }
+    return { line: chunk.startLine + i + 1, col: col + 1 };
+  }
+  return { line: chunk.startLine + 1, col: 1 };
+}
+
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return true;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+function positionedChunk(chunk: Chunk): { docs: Document.Parsed[]; position: (offset: number) => { line: number; col: number } } {
+  const lineCounter = new LineCounter();
+  const position = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line + chunk.startLine, col: p.col };
+  };
+  try {
+    const parser = new Parser(lineCounter.addNewLine);
+    const composer = new Composer(YAML_OPTIONS as never);
+    const docs = [...composer.compose(parser.parse(chunk.text), true)] as Document.Parsed[];
+    return { docs, position };
+  } catch (error) {
+    // Only the stack can give out here (pathological nesting); report it as a document problem.
+    if (error instanceof RangeError) return { docs: [], position };
+    throw error;
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function problemOf(doc: Document.Parsed, position: (offset: number) => { line: number; col: number }): ParseProblem | undefined {
+  const error = doc.errors[0];
+  if (!error) return undefined;
+  const { line, col } = position(error.pos[0]);
+  const duplicate = error.code === 'DUPLICATE_KEY';
+  let message = firstLine(error.message);
+  if (/call stack/i.test(message)) return { line, col, message: 'nested too deeply to read', rule: 'yaml-too-deep' };
+  if (duplicate) {
+    const key = findDuplicateKey(doc, error.pos[0]);
+    message = key === undefined ? 'duplicate key' : `duplicate key "${key}"`;
+  }
+  return { line, col, message, rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax' };
+}
+
+function findDuplicateKey(doc: Document.Parsed, offset: number): string | undefined {
+  let found: string | undefined;
+  const visit = (node: unknown): void => {
+    if (found !== undefined) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as ParsedNode | null;
+        if (key && key.range && key.range[0] <= offset && offset <= key.range[2] && isScalar(key)) found = String(key.value);
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) node.items.forEach(visit);
+  };
+  visit(doc.contents);
+  return found;
+}
+
+/** Reads a document's value from the `yaml` AST, with the alias and depth caps. */
+function valueOf(doc: Document.Parsed, position: (offset: number) => { line: number; col: number }, start: { line: number; col: number }): { value: unknown; problem?: ParseProblem } {
+  const problem = problemOf(doc, position);
+  if (problem) return { value: null, problem };
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (depthExceeds(value, MAX_DEPTH)) {
+      return { value: null, problem: { ...start, rule: 'yaml-too-deep', message: `nested deeper than ${MAX_DEPTH} levels` } };
+    }
+    return { value };
+  } catch (error) {
+    if (error instanceof RangeError) {
+      return { value: null, problem: { ...start, rule: 'yaml-too-deep', message: 'nested too deeply to read' } };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      return { value: null, problem: { ...start, rule: 'yaml-alias-limit', message: `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}): refusing a possible "billion laughs" document` } };
+    }
+    return { value: null, problem: { ...start, rule: 'yaml-syntax', message } };
+  }
+}
+
+function documentsFromPositioned(chunk: Chunk): YamlDocument[] {
+  const { docs, position } = positionedChunk(chunk);
+  const start = contentStart(chunk);
+  if (docs.length === 0 && !BLANK_ONLY.test(chunk.text)) {
+    // The parser itself gave out (stack) on this chunk.
+    const problem: ParseProblem = { ...start, rule: 'yaml-too-deep', message: 'nested too deeply to read' };
+    return [{ value: null, ...start, problem, positioned: () => ({ doc: undefined, position }) }];
+  }
+  return docs.map((doc) => {
+    const contents = doc.contents as ParsedNode | null;
+    const docStart = contents?.range ? position(contents.range[0]) : start;
+    const { value, problem } = valueOf(doc, position, docStart);
+    return { value, ...docStart, problem, positioned: () => ({ doc, position }) };
+  });
+}
+
+const BLANK_ONLY = /^(?:[ \t]*(?:#.*)?\r?(?:\n|$))*$/;
+
+function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
+  // Anchors mean aliases, whose expansion only the positioned parser caps.
+  if (chunk.text.includes('&')) return undefined;
+  let values: unknown[];
+  try {
+    values = jsYaml.loadAll(chunk.text, undefined, { schema: GO_YAML_V2_SCHEMA }) as unknown[];
+  } catch {
+    return undefined;
+  }
+  if (values.length > 1) return undefined; // a marker the splitter did not see: let the reference parser decide
+  if (values.length === 1 && depthExceeds(values[0], MAX_DEPTH)) return undefined;
+  const start = contentStart(chunk);
+  let positioned: PositionedDocument | undefined;
+  const lazy = () => {
+    if (!positioned) {
+      const { docs, position } = positionedChunk(chunk);
+      positioned = { doc: docs[0], position };
+    }
+    return positioned;
+  };
+  if (values.length === 0) return [];
+  return [{ value: values[0] ?? null, ...start, positioned: lazy }];
+}
+
+/** Parses every document of a snippet's text, fast path first. */
+export function parseDocuments(text: string): YamlDocument[] {
+  const documents: YamlDocument[] = [];
+  for (const chunk of splitDocuments(text)) {
+    if (BLANK_ONLY.test(chunk.text)) continue;
+    documents.push(...(fastDocuments(chunk) ?? documentsFromPositioned(chunk)));
+  }
+  return documents;
+}
+
+/** Reference parse only (no fast path): used by tests to prove both paths agree. */
+export function parseDocumentsPositioned(text: string): YamlDocument[] {
+  const documents: YamlDocument[] = [];
+  for (const chunk of splitDocuments(text)) {
+    if (BLANK_ONLY.test(chunk.text)) continue;
+    documents.push(...documentsFromPositioned(chunk));
+  }
+  return documents;
+}
+
+export { isAlias, isMap, isScalar, isSeq };
+export type { Node };

@@ -1,0 +1,192 @@
+// The pipeline for one file: snippets -> documents -> resources -> schema check -> API rules.
+// Shared by the library (in-process) and the worker threads, so both give identical results.
+import { bundledSchemas, createRegistry } from './registry.ts';
+import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator } from './check.ts';
+import { locate, type PathSegment } from './locate.ts';
+import { msg, type Localized } from './messages.ts';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, parseDocuments, type ParseProblem, type YamlDocument } from './parse.ts';
+import { runRuleSet, type RulesRunner } from './rules-adapter.ts';
+import type { SourceFile, SourceSnippet } from './sources.ts';
+import type { Lang, Resource, ResourceResult, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
+
+export interface Engine {
+  registry: SchemaRegistry;
+  check: CheckOptions;
+  lang: Lang;
+  rules: RulesRunner | undefined;
+  schemaSource: (lookup: Extract<SchemaLookup, { status: 'found' }>) => { root: Record<string, unknown>; definitions: Record<string, unknown> } | undefined;
+}
+
+/** Builds what every file needs; throws (before any work) on an unsupported version or a bad schema location. */
+export function createEngine(options: ValidateOptions, rules: RulesRunner | undefined): Engine {
+  const strict = options.strict ?? true;
+  const registry = createRegistry({ kubernetesVersion: options.kubernetesVersion, strict, schemaLocations: options.schemaLocations });
+  const definitions = bundledSchemas(registry.kubernetesVersion).definitions;
+  const lang = options.lang ?? 'en';
+  return {
+    registry,
+    lang,
+    rules: options.rules === false ? undefined : rules,
+    check: { skip: options.skip ?? [], reject: options.reject ?? [], ignoreMissingSchemas: options.ignoreMissingSchemas ?? false, lang },
+    schemaSource: (lookup) => {
+      const root = lookup.validate.schema;
+      if (!root || typeof root !== 'object') return undefined;
+      return { root: root as Record<string, unknown>, definitions: lookup.source === 'default' ? definitions : {} };
+    },
+  };
+}
+
+/** What one file gives: its resources, its own problems, and how many fences were opted out. */
+export interface FileResult {
+  file: string;
+  resources: ResourceResult[];
+  fileDiagnostics: LocalizedDiagnostic[];
+  optedOut: number;
+  /** The file was read (counted in the summary's files). */
+  read: boolean;
+}
+
+function parseProblemMessage(problem: ParseProblem): Localized {
+  switch (problem.rule) {
+    case 'yaml-duplicate-key': {
+      const key = /"(.*)"$/.exec(problem.message)?.[1];
+      return msg.duplicateKey(key === undefined ? undefined : JSON.parse(`"${key}"`));
+    }
+    case 'yaml-alias-limit': return msg.aliasLimit(MAX_ALIAS_COUNT);
+    case 'yaml-too-deep': return msg.tooDeep(MAX_DEPTH);
+    default: return msg.yamlSyntax(problem.message);
+  }
+}
+
+function typeOfValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a sequence';
+  if (typeof value === 'string') return 'a string';
+  return `a ${typeof value}`;
+}
+
+interface Pending {
+  result: ResourceResult;
+  resource?: Resource;
+  locator: Locator;
+}
+
+function displayName(metadata: unknown): { name?: string; namespace?: string } {
+  if (!metadata || typeof metadata !== 'object') return {};
+  const m = metadata as Record<string, unknown>;
+  const out: { name?: string; namespace?: string } = {};
+  if (typeof m.name === 'string') out.name = m.name;
+  else if (typeof m.generateName === 'string') out.name = `${m.generateName}{{ generateName }}`; // as kubeconform shows it
+  if (typeof m.namespace === 'string') out.namespace = m.namespace;
+  return out;
+}
+
+function checkResource(engine: Engine, file: string, object: Record<string, unknown>, prefix: PathSegment[], locator: Locator, start: { line: number; col: number }): Pending {
+  const { lang } = engine;
+  const result: ResourceResult = { file, line: start.line, col: start.col, status: 'valid', diagnostics: [] };
+  const identityError = (key: 'kind' | 'apiVersion'): LocalizedDiagnostic | undefined => {
+    if (!(key in object)) return diagnostic(file, start, 'error', 'missing-' + key.toLowerCase(), key === 'kind' ? msg.missingKind() : msg.missingApiVersion(), lang);
+    const value = object[key];
+    if (value === null || value === '') return diagnostic(file, locator([...prefix, key], 'key'), 'error', 'missing-' + key.toLowerCase(), msg.emptyValue(key), lang);
+    if (typeof value !== 'string') return diagnostic(file, locator([...prefix, key], 'value'), 'error', 'missing-' + key.toLowerCase(), msg.notAString(key, value), lang);
+    return undefined;
+  };
+  if (typeof object.apiVersion === 'string') result.apiVersion = object.apiVersion;
+  if (typeof object.kind === 'string') result.kind = object.kind;
+  Object.assign(result, displayName(object.metadata));
+  const identity = identityError('kind') ?? identityError('apiVersion');
+  if (identity) {
+    result.status = 'error';
+    result.diagnostics.push(identity);
+    return { result, locator };
+  }
+  const apiVersion = object.apiVersion as string;
+  const kind = object.kind as string;
+  const checked = checkSchema(object, apiVersion, kind, engine.registry, engine.schemaSource, engine.check, file, (path, at) => locator(path, at), prefix);
+  result.status = checked.status;
+  if (checked.skipReason) result.skipReason = checked.skipReason;
+  result.diagnostics.push(...checked.diagnostics);
+  return { result, locator, resource: checked.checked ? { file, apiVersion, kind, object } : undefined };
+}
+
+/** Validates the snippets of one file. */
+export function validateSource(engine: Engine, source: SourceFile): FileResult {
+  const { lang } = engine;
+  const out: FileResult = { file: source.file, resources: [], fileDiagnostics: [], optedOut: 0, read: source.diagnostics.length === 0 };
+  for (const d of source.diagnostics) {
+    const localized = localizeInputProblem(d.rule, d.message);
+    out.fileDiagnostics.push(diagnostic(d.file, d, 'error', d.rule, localized, lang));
+  }
+  const pending: Pending[] = [];
+  for (const snippet of source.snippets) {
+    if (snippet.optedOut) {
+      out.optedOut++;
+      continue;
+    }
+    for (const doc of parseDocuments(snippet.text)) pending.push(...resourcesOfDocument(engine, source.file, snippet, doc));
+  }
+  if (engine.rules) applyRules(engine, pending);
+  for (const p of pending) {
+    p.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+    out.resources.push(p.result);
+  }
+  return out;
+}
+
+function localizeInputProblem(rule: string, message: string): Localized {
+  if (rule === 'empty-input') return msg.emptyStdin();
+  if (message.startsWith('binary file')) return msg.binary();
+  if (message.startsWith('file is UTF-16')) return msg.utf16();
+  if (message.startsWith('invalid UTF-8')) return msg.invalidUtf8();
+  if (message.startsWith('cannot read')) return { en: message, ko: message.replace(/^cannot read folder: /, '폴더를 읽을 수 없다: ').replace(/^cannot read: /, '읽을 수 없다: ') };
+  return { en: message, ko: message };
+}
+
+function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippet, doc: YamlDocument): Pending[] {
+  const toFile = (p: { line: number; col: number }) => ({ line: p.line + snippet.lineOffset, col: p.col + snippet.colOffset });
+  const start = toFile(doc);
+  const locator: Locator = (path, at) => {
+    const found = locate(doc.positioned(), path, at);
+    return found ? toFile(found) : start;
+  };
+  const errorResult = (position: { line: number; col: number }, rule: string, messages: Localized): Pending => ({
+    result: { file, line: position.line, col: position.col, status: 'error', diagnostics: [diagnostic(file, position, 'error', rule, messages, engine.lang)] },
+    locator,
+  });
+  if (doc.problem) return [errorResult(toFile(doc.problem), doc.problem.rule, parseProblemMessage(doc.problem))];
+  const value = doc.value;
+  if (value === null || value === undefined) return []; // empty or comment-only: not a resource (as kubeconform)
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return [errorResult(start, 'not-a-mapping', msg.notAMapping(typeOfValue(value)))];
+  }
+  const object = value as Record<string, unknown>;
+  if (object.kind === 'List' && Array.isArray(object.items)) {
+    // kubeconform splits a List into its items; each is validated as a resource of its own.
+    const items: Pending[] = [];
+    object.items.forEach((item, index) => {
+      if (item === null || item === undefined) return;
+      const prefix = ['items', index];
+      const itemStart = locator(prefix, 'value');
+      if (typeof item !== 'object' || Array.isArray(item)) {
+        items.push(errorResult(itemStart, 'not-a-mapping', msg.notAMapping(typeOfValue(item))));
+        return;
+      }
+      const itemLocator: Locator = (path, at) => locator([...prefix, ...path], at);
+      items.push(checkResource(engine, file, item as Record<string, unknown>, [], itemLocator, itemStart));
+    });
+    return items;
+  }
+  return [checkResource(engine, file, object, [], locator, start)];
+}
+
+function applyRules(engine: Engine, pending: Pending[]): void {
+  const owners = new Map<Resource, Pending>();
+  for (const p of pending) if (p.resource) owners.set(p.resource, p);
+  if (owners.size === 0) return;
+  for (const hit of runRuleSet(engine.rules!, [...owners.keys()])) {
+    const owner = owners.get(hit.resource);
+    if (!owner) continue;
+    const position = owner.locator(hit.path, hit.at ?? 'value');
+    owner.result.diagnostics.push(diagnostic(owner.result.file, position, hit.severity, hit.rule, hit.message, engine.lang, hit.path));
+    if (hit.severity === 'error' && owner.result.status === 'valid') owner.result.status = 'invalid';
+  }
+}

@@ -1,0 +1,32 @@
+// The seam between the check stage and the API-server rules (src/validator/rules/, built separately):
+// whatever the rules report becomes positioned diagnostics through one shape.
+import type { Localized } from './messages.ts';
+import type { PathSegment } from './locate.ts';
+import type { Resource, Severity } from './types.ts';
+
+export interface RuleHit {
+  resource: Resource;
+  rule: string;
+  severity: Severity;
+  path: PathSegment[];
+  at?: 'key' | 'value';
+  message: Localized;
+}
+
+export type RulesRunner = (resources: Resource[]) => RuleHit[];
+
+/** Runs the rules; a rule that throws is reported on every resource rather than crashing the run. */
+export function runRuleSet(runner: RulesRunner, resources: Resource[]): RuleHit[] {
+  try {
+    return runner(resources);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return resources.map((resource) => ({
+      resource,
+      rule: 'rules-failed',
+      severity: 'warning' as const,
+      path: [],
+      message: { en: `the API rules could not run: ${detail}`, ko: `API 규칙을 실행하지 못했다: ${detail}` },
+    }));
+  }
+}

@@ -1,0 +1,14 @@
+// One worker thread: builds its own engine (registry, compiled schemas) and validates the batches it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createEngine, validateSource } from './pipeline.ts';
+import { readSource } from './sources.ts';
+import { defaultRules } from './rules-default.ts';
+import type { WorkerReply, WorkerRequest } from './workers.ts';
+
+const engine = createEngine(workerData, defaultRules);
+
+parentPort!.on('message', async (request: WorkerRequest) => {
+  const results = [];
+  for (const file of request.files) results.push(validateSource(engine, await readSource(file)));
+  parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerReply);
+});
