@@ -63,7 +63,7 @@ function devValidation(root: string): Plugin {
       const error = firstError(await validateSource(await readFile(path, 'utf8'), file));
       if (!error) return;
       this.error({
-        message: `${file}:${error.line}:${error.col}: ${error.message}`,
+        message: `${file}:${error.line}:${error.col}: error[${error.rule}] ${error.message}`,
         id: resolve(root, file),
         loc: { file: resolve(root, file), line: error.line, column: error.col },
       });

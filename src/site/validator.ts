@@ -1,6 +1,5 @@
 // The site's one door to the validator library (src/validator/, branch core): the build gate, the dev re-validation,
 // <ValidatorOutput> and the Kubernetes version shown on pages all go through here.
-import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Diagnostic, Lang, ValidationReport } from '../validator/types.ts';
 import { formatReport, validatePaths, validateText } from '../validator/index.ts';
@@ -15,8 +14,10 @@ export interface GateResult {
 /** Strict validation of the given folders (relative to root), reported with repo-relative paths. */
 export async function runGate(root: string, paths: string[]): Promise<GateResult> {
   const here = resolve(process.cwd()) === resolve(root);
-  const existing = paths.filter((path) => existsSync(resolve(root, path)));
-  const report = await validatePaths(here ? existing : existing.map((path) => resolve(root, path)), { strict: true });
+  const report = await validatePaths(here ? paths : paths.map((path) => resolve(root, path)), {
+    strict: true,
+    ignoreMissingPaths: true,
+  });
   const { summary } = report;
   const text = `${summary.files} file(s): ${summary.valid} valid resource(s), ${summary.skipped} skipped, ` +
     `${summary.optedOut} fence(s) opted out with novalidate`;
