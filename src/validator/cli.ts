@@ -193,6 +193,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 // Run when executed directly (node src/validator/cli.ts ...), not when imported.
 if (import.meta.main) {
+  // A closed pipe (`k8s-validate ... | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const code = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

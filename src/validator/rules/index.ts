@@ -1,0 +1,155 @@
+// The API-server rules: checks a JSON Schema cannot express but the Kubernetes 1.36 API server rejects,
+// plus a few clearly-labelled best-practice warnings (ids starting with "best-practice-").
+import type { CrossResourceRule, Lang, Resource, Rule, RuleFinding, Severity } from '../types.ts';
+import { bestPracticeImageTag } from './best-practice-image-tag.ts';
+import { bestPracticeResources } from './best-practice-resources.ts';
+import { containerNames } from './container-names.ts';
+import { containerPorts } from './container-ports.ts';
+import { cronjobNameLength } from './cronjob-name-length.ts';
+import { cronjobSchedule } from './cronjob-schedule.ts';
+import { cronjobTimeZone } from './cronjob-time-zone.ts';
+import { deploymentStrategy } from './deployment-strategy.ts';
+import { downwardApiEnv } from './downward-api-env.ts';
+import { downwardApiVolume } from './downward-api-volume.ts';
+import { ingressBackend } from './ingress-backend.ts';
+import { ingressClassAnnotation } from './ingress-class-annotation.ts';
+import { ingressPaths } from './ingress-paths.ts';
+import { ingressRulesOrDefaultBackend } from './ingress-spec.ts';
+import { jobRestartPolicy } from './job-restart-policy.ts';
+import { metadataAnnotations } from './metadata-annotations.ts';
+import { metadataLabels } from './metadata-labels.ts';
+import { metadataName } from './metadata-name.ts';
+import { metadataNamespace } from './metadata-namespace.ts';
+import { pdbMinMax } from './pdb-min-max.ts';
+import { rbacRoleRef } from './rbac-role-ref.ts';
+import { rbacSubjects } from './rbac-subjects.ts';
+import { resourceRequestsWithinLimits } from './resource-requests-within-limits.ts';
+import { serviceClusterIpNone } from './service-cluster-ip-none.ts';
+import { serviceExternalName } from './service-external-name.ts';
+import { serviceExternalNameSelector } from './service-external-name-selector.ts';
+import { serviceNodePortRange } from './service-node-port-range.ts';
+import { servicePorts } from './service-ports.ts';
+import { statefulsetHeadlessService } from './statefulset-headless-service.ts';
+import { statefulsetPolicies } from './statefulset-policies.ts';
+import { statefulsetUpdateStrategy } from './statefulset-update-strategy.ts';
+import { volumeMounts } from './volume-mounts.ts';
+import { volumeNames } from './volume-names.ts';
+import { workloadRestartPolicy } from './workload-restart-policy.ts';
+import { workloadSelector } from './workload-selector.ts';
+
+/** Single-resource rules: API-server errors first, best-practice warnings last. */
+export const rules: Rule[] = [
+  metadataName,
+  metadataNamespace,
+  metadataLabels,
+  metadataAnnotations,
+  jobRestartPolicy,
+  workloadRestartPolicy,
+  workloadSelector,
+  containerNames,
+  containerPorts,
+  volumeNames,
+  volumeMounts,
+  downwardApiEnv,
+  downwardApiVolume,
+  resourceRequestsWithinLimits,
+  cronjobSchedule,
+  cronjobNameLength,
+  cronjobTimeZone,
+  deploymentStrategy,
+  statefulsetUpdateStrategy,
+  statefulsetPolicies,
+  pdbMinMax,
+  servicePorts,
+  serviceExternalName,
+  serviceClusterIpNone,
+  serviceNodePortRange,
+  serviceExternalNameSelector,
+  ingressRulesOrDefaultBackend,
+  ingressPaths,
+  ingressBackend,
+  ingressClassAnnotation,
+  rbacRoleRef,
+  rbacSubjects,
+  bestPracticeImageTag,
+  bestPracticeResources,
+];
+
+export const crossResourceRules: CrossResourceRule[] = [statefulsetHeadlessService];
+
+export type RuleResult = RuleFinding & { resource: Resource; rule: string; severity: Severity };
+
+/** Whether an appliesTo entry ('Kind' or 'group/version/Kind', core group as 'v1/Kind') matches the resource. */
+export function ruleApplies(rule: Pick<Rule, 'appliesTo'>, resource: Resource): boolean {
+  if (!rule.appliesTo) return true;
+  const full = `${resource.apiVersion}/${resource.kind}`;
+  return rule.appliesTo.some((entry) => entry === resource.kind || entry === full);
+}
+
+/** A rule that throws is a bug in the rule, not in the manifest: report it rather than crash the run. */
+function crashFinding(ruleId: string, error: unknown): RuleFinding {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    path: [],
+    at: 'key',
+    message: {
+      en: `internal error in rule ${ruleId} (please report it): ${detail}`,
+      ko: `규칙 ${ruleId} 내부 오류(보고 바람): ${detail}`,
+    },
+  };
+}
+
+/** Runs every applicable rule on every resource, then the cross-resource rules over the whole run. */
+export function runRules(resources: Resource[]): RuleResult[] {
+  const out: RuleResult[] = [];
+  for (const resource of resources) {
+    for (const rule of rules) {
+      if (!ruleApplies(rule, resource)) continue;
+      let findings: RuleFinding[];
+      try {
+        findings = rule.check(resource);
+      } catch (error) {
+        findings = [{ ...crashFinding(rule.id, error), severity: 'error' }];
+      }
+      for (const f of findings) out.push({ ...f, severity: f.severity ?? rule.severity, resource, rule: rule.id });
+    }
+  }
+  for (const rule of crossResourceRules) {
+    let findings: Array<RuleFinding & { resource: Resource }>;
+    try {
+      findings = rule.checkAll(resources);
+    } catch (error) {
+      findings = resources.length > 0 ? [{ ...crashFinding(rule.id, error), severity: 'error', resource: resources[0]! }] : [];
+    }
+    for (const f of findings) out.push({ ...f, severity: f.severity ?? rule.severity, rule: rule.id });
+  }
+  return out;
+}
+
+export interface RuleDescription {
+  id: string;
+  severity: Severity;
+  description: Record<Lang, string>;
+  /** Kinds the rule looks at; undefined means every resource. */
+  appliesTo?: string[];
+  /** True for rules that compare resources of one run with each other. */
+  crossResource: boolean;
+  /** True for best-practice warnings, which are not API-server errors. */
+  bestPractice: boolean;
+}
+
+/** Every rule, for documentation (the site's "How every example is validated" page) and `--list-rules`. */
+export function describeRules(): RuleDescription[] {
+  const describe = (r: Rule | CrossResourceRule, crossResource: boolean): RuleDescription => {
+    const d: RuleDescription = {
+      id: r.id,
+      severity: r.severity,
+      description: { ...r.description },
+      crossResource,
+      bestPractice: r.id.startsWith('best-practice-'),
+    };
+    if ('appliesTo' in r && r.appliesTo) d.appliesTo = [...r.appliesTo];
+    return d;
+  };
+  return [...rules.map((r) => describe(r, false)), ...crossResourceRules.map((r) => describe(r, true))];
+}

@@ -1,0 +1,27 @@
+// Every ObjectMeta inside a resource: its own, its pod template's, a CronJob's jobTemplate's and a StatefulSet's
+// volumeClaimTemplates'. Labels and annotations are validated the same way in each of them.
+import type { Resource } from '../../types.ts';
+import { getAt, gvk, podTemplates } from './pod-templates.ts';
+import { arr, isObj, obj, type Obj, type Path } from './util.ts';
+
+export interface MetadataBlock {
+  path: Path;
+  metadata: Obj;
+}
+
+export function metadataBlocks(resource: Resource): MetadataBlock[] {
+  const out: MetadataBlock[] = [];
+  const push = (path: Path) => {
+    const metadata = obj(getAt(resource.object, path));
+    if (metadata && !out.some((b) => b.path.join('/') === path.join('/'))) out.push({ path, metadata });
+  };
+  push(['metadata']);
+  if (gvk(resource) === 'batch/v1/CronJob') push(['spec', 'jobTemplate', 'metadata']);
+  for (const pod of podTemplates(resource)) push(pod.metadataPath);
+  if (gvk(resource) === 'apps/v1/StatefulSet') {
+    arr(obj(resource.object.spec)?.volumeClaimTemplates).forEach((t, i) => {
+      if (isObj(t)) push(['spec', 'volumeClaimTemplates', i, 'metadata']);
+    });
+  }
+  return out;
+}
