@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, LOCALES } from './src/site/locales.ts';
 import { siteUrl, basePath } from './src/site/deploy-target.ts';
 import { publishExamples } from './src/integrations/publish-examples.ts';
 import { contentLanguage } from './src/integrations/content-language.ts';
+import { validationGate } from './src/integrations/validation-gate.ts';
 
 // Starlight refuses sidebar slugs without a page; list the chapters whose default-language page exists, so the
 // site builds while chapters are being written (the parity check keeps both languages in step).
@@ -34,6 +35,8 @@ export default defineConfig({
     },
   },
   integrations: [
+    // First, so a broken manifest stops the build before anything else runs.
+    validationGate(),
     starlight({
       title: { ko: '쿠버네티스 패턴 필드 가이드', en: 'Kubernetes Patterns Field Guide' },
       description: 'Kubernetes Patterns, with every example validated against Kubernetes 1.36.',
@@ -58,6 +61,7 @@ export default defineConfig({
         },
       ],
       customCss: ['./src/styles/site.css'],
+      components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
       markdown: { processedDirs: ['./content'] },
     }),
     contentLanguage(),

@@ -1,0 +1,23 @@
+// Screenshots of site pages with Debian's Chromium, to look at the site as a reader does.
+// Usage: node scripts/screenshot.ts <url> <out.png> [width] [height] [--full]
+import { chromium } from 'playwright-core';
+
+const [url, out, width = '1280', height = '900'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+if (!url || !out) {
+  console.error('usage: node scripts/screenshot.ts <url> <out.png> [width] [height] [--full]');
+  process.exit(2);
+}
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  await page.waitForTimeout(Number(process.env.SHOT_WAIT ?? 1_000));
+  await page.screenshot({ path: out, fullPage: process.argv.includes('--full') });
+  console.log(`${out}: ${url}`);
+} finally {
+  await browser.close();
+}
