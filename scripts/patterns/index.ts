@@ -3,8 +3,10 @@
 // branch is merged.
 import type { PatternRun, PatternSlug } from './types.ts';
 import { statefulService } from './stateful-service.ts';
+import { serviceDiscovery } from './service-discovery.ts';
+import { selfAwareness } from './self-awareness.ts';
 
-export const patterns: PatternRun[] = [statefulService];
+export const patterns: PatternRun[] = [statefulService, serviceDiscovery, selfAwareness];
 
 export function findPattern(slug: string): PatternRun | undefined {
   return patterns.find((pattern) => pattern.slug === (slug as PatternSlug));

@@ -5,7 +5,8 @@
 // minus the namespace: examples carry no `metadata.namespace`, and the runner runs every kubectl command in a
 // dedicated namespace it creates (`kubectl --namespace <ns> ...`) and deletes afterwards. Where a command or an
 // expected output contains the namespace (DNS names such as `web-0.web.default.svc.cluster.local`), write
-// `{namespace}`: the runner replaces it with its namespace, and the page shows `default`.
+// `{namespace}` (in strings and in RegExp sources alike): the runner replaces it with its namespace, and the page
+// shows `default`.
 
 export type PatternSlug =
   | 'batch-job'

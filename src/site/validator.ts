@@ -3,6 +3,7 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic, Lang, ValidationReport } from '../validator/types.ts';
 import { formatReport, validatePaths, validateText } from '../validator/index.ts';
+import { describeRules, type RuleDescription } from '../validator/rules/index.ts';
 
 export interface GateResult {
   /** One `file:line:col: message` block per error, as the validator's text output prints it. */
@@ -54,4 +55,11 @@ export function kubernetesVersion(): Promise<string> {
 
 export function repoRelative(root: string, path: string): string {
   return relative(root, path).replace(/\\/g, '/');
+}
+
+export type { RuleDescription };
+
+/** The validator's rules as it describes them (id, severity, what it checks in both languages, kinds). */
+export function validatorRules(): RuleDescription[] {
+  return describeRules();
 }

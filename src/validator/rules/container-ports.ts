@@ -1,13 +1,13 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { portName } from './lib/names.ts';
 import { containersOf, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
-import { arr, finding, isInt, isObj, msg, q, str } from './lib/util.ts';
+import { arr, finding, isInt, isObj, msg, q, str, josa } from './lib/util.ts';
 
 export function portNumberProblem(value: unknown, field: string): { en: string; ko: string } | null {
   if (!isInt(value)) return null;
   return value >= 1 && value <= 65535
     ? null
-    : msg(`${field} ${value} is out of range: it must be between 1 and 65535.`, `${field} ${value}는 범위를 벗어났다: 1에서 65535 사이여야 한다.`);
+    : msg(`${field} ${value} is out of range: it must be between 1 and 65535.`, `${field} ${josa(value, '은/는')} 범위를 벗어났다: 1에서 65535 사이여야 한다.`);
 }
 
 /** Container ports: names are IANA_SVC_NAMEs unique within the container; numbers in 1-65535. */
@@ -30,9 +30,9 @@ export const containerPorts: Rule = {
           const name = str(port.name);
           if (name) {
             const problem = portName(name);
-            if (problem) out.push(finding([...path, 'name'], msg(`Port name ${q(name)} ${problem.en}.`, `포트 이름 ${q(name)}는 ${problem.ko}.`)));
+            if (problem) out.push(finding([...path, 'name'], msg(`Port name ${q(name)} ${problem.en}.`, `포트 이름 ${josa(q(name), '은/는')} ${problem.ko}.`)));
             else if (seen.has(name)) {
-              out.push(finding([...path, 'name'], msg(`Port name ${q(name)} is used twice in this container.`, `포트 이름 ${q(name)}가 이 컨테이너에서 두 번 쓰였다.`)));
+              out.push(finding([...path, 'name'], msg(`Port name ${q(name)} is used twice in this container.`, `포트 이름 ${josa(q(name), '이/가')} 이 컨테이너에서 두 번 쓰였다.`)));
             }
             seen.add(name);
           }

@@ -15,6 +15,7 @@ import { ingressBackend } from './ingress-backend.ts';
 import { ingressClassAnnotation } from './ingress-class-annotation.ts';
 import { ingressPaths } from './ingress-paths.ts';
 import { ingressRulesOrDefaultBackend } from './ingress-spec.ts';
+import { jobIndexed } from './job-indexed.ts';
 import { jobRestartPolicy } from './job-restart-policy.ts';
 import { metadataAnnotations } from './metadata-annotations.ts';
 import { metadataLabels } from './metadata-labels.ts';
@@ -34,6 +35,7 @@ import { statefulsetPolicies } from './statefulset-policies.ts';
 import { statefulsetUpdateStrategy } from './statefulset-update-strategy.ts';
 import { volumeMounts } from './volume-mounts.ts';
 import { volumeNames } from './volume-names.ts';
+import { workloadActiveDeadline } from './workload-active-deadline.ts';
 import { workloadRestartPolicy } from './workload-restart-policy.ts';
 import { workloadSelector } from './workload-selector.ts';
 
@@ -44,7 +46,9 @@ export const rules: Rule[] = [
   metadataLabels,
   metadataAnnotations,
   jobRestartPolicy,
+  jobIndexed,
   workloadRestartPolicy,
+  workloadActiveDeadline,
   workloadSelector,
   containerNames,
   containerPorts,

@@ -1,6 +1,6 @@
 import type { CrossResourceRule, Resource, RuleFinding } from '../types.ts';
 import { gvk } from './lib/pod-templates.ts';
-import { msg, obj, q, str, finding } from './lib/util.ts';
+import { msg, obj, q, str, finding, josa } from './lib/util.ts';
 
 function namespaceOf(resource: Resource): string {
   return str(obj(resource.object.metadata)?.namespace) || 'default';
@@ -36,7 +36,7 @@ export const statefulsetHeadlessService: CrossResourceRule = {
       } else if (str(obj(match.object.spec)?.clusterIP) !== 'None') {
         out.push({ resource, ...finding(path, msg(
           `The Service ${q(serviceName)} is not headless: set clusterIP: None so that it governs the Pods' DNS names (pod-0.${serviceName}.${namespace}.svc).`,
-          `Service ${q(serviceName)}가 헤드리스가 아니다: 파드의 DNS 이름(pod-0.${serviceName}.${namespace}.svc)을 관장하도록 clusterIP: None으로 설정해야 한다.`,
+          `Service ${josa(q(serviceName), '이/가')} 헤드리스가 아니다: 파드의 DNS 이름(pod-0.${serviceName}.${namespace}.svc)을 관장하도록 clusterIP: None으로 설정해야 한다.`,
         )) });
       }
     }
