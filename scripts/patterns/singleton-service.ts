@@ -20,7 +20,7 @@ export const singletonService: PatternRun = {
     {
       kind: 'show',
       title: { en: 'Its update strategy', ko: '업데이트 전략을 확인한다' },
-      kubectl: ['get', 'deployment', 'poller', '-o', 'jsonpath={.spec.strategy.type}'],
+      kubectl: ['get', 'deployment', 'poller', '-o', 'jsonpath={.spec.strategy.type}{"\\n"}'],
       expect: ['Recreate'],
     },
     {
@@ -95,8 +95,8 @@ export const singletonService: PatternRun = {
     {
       kind: 'show',
       title: { en: 'Leadership moved at least once', ko: '리더십이 한 번 이상 넘어갔다' },
-      kubectl: ['get', 'lease', 'leader-poller', '-o', 'jsonpath={.spec.holderIdentity} {.spec.leaseTransitions}'],
-      expect: [/^leader-poller-\S+ [1-9]\d*$/],
+      kubectl: ['get', 'lease', 'leader-poller', '-o', 'jsonpath={.spec.holderIdentity} {.spec.leaseTransitions}{"\\n"}'],
+      expect: [/^leader-poller-\S+ [1-9]\d*$/m],
       retryForSeconds: 30,
     },
     { kind: 'apply', title: { en: 'Add the PodDisruptionBudget', ko: '파드디스럽션버짓을 더한다' }, file: pdb },
