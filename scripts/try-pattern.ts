@@ -130,7 +130,7 @@ export async function checkCluster(): Promise<{ context: string; serverVersion: 
         : `kubectl could not be started: ${context.spawnError.message}`,
     );
   }
-  const contextName = context.code === 0 ? context.stdout.trim() : '(none)';
+  const contextName = (context.code === 0 && context.stdout.trim()) || '(none)';
   const version = await runKubectl(['version', '-o', 'json', '--request-timeout=5s'], CLUSTER_CHECK_TIMEOUT_MS);
   let serverVersion: string | undefined;
   try {
