@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { patterns } from './patterns/index.ts';
+import { findPattern, patterns } from './patterns/index.ts';
 import type { ClusterRequirement, PatternRun, PatternStep } from './patterns/types.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -130,7 +130,7 @@ export async function checkCluster(): Promise<{ context: string; serverVersion: 
         : `kubectl could not be started: ${context.spawnError.message}`,
     );
   }
-  const contextName = context.code === 0 ? context.stdout.trim() : '(none)';
+  const contextName = (context.code === 0 && context.stdout.trim()) || '(none)';
   const version = await runKubectl(['version', '-o', 'json', '--request-timeout=5s'], CLUSTER_CHECK_TIMEOUT_MS);
   let serverVersion: string | undefined;
   try {
@@ -343,7 +343,7 @@ function parseCommandLine(argv: string[]) {
   if (values.lang !== 'en' && values.lang !== 'ko') throw new UsageError(`--lang must be en or ko, not "${values.lang}"`);
   if (values.all === positionals.length > 0 || positionals.length > 1) throw new UsageError('Give exactly one pattern slug, or --all.');
   const selected = values.all ? patterns : positionals.map((slug) => {
-    const pattern = patterns.find((p) => p.slug === slug);
+    const pattern = findPattern(slug);
     if (!pattern) throw new UsageError(`Unknown pattern "${slug}".`);
     return pattern;
   });

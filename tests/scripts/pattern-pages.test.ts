@@ -30,6 +30,14 @@ function fences(section: string, language: string): string[] {
   return blocks;
 }
 
+it('lists each of the seven chapters once, in sidebar order', () => {
+  const order = patterns.map((pattern) => {
+    const page = readFileSync(`${root}content/en/${pattern.slug}.mdx`, 'utf8');
+    return Number(/^sidebar:\s*\{\s*order:\s*(\d+)/m.exec(page)?.[1]);
+  });
+  expect(order).toEqual([1, 2, 3, 4, 5, 6, 7]);
+});
+
 describe.each(patterns.map((pattern) => [pattern.slug, pattern] as const))('%s', (slug, pattern) => {
   for (const lang of ['en', 'ko'] as const) {
     it(`${lang} page runs the same commands`, () => {

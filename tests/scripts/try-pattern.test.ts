@@ -94,10 +94,23 @@ function fakeEnv(rules: Rule[], options: { kubectlOnPath?: boolean } = {}) {
   return { env, calls };
 }
 
-function tryPattern(args: string[], rules: Rule[], options: { kubectlOnPath?: boolean } = {}): Promise<Run> {
+function tryPattern(
+  args: string[],
+  rules: Rule[],
+  options: { kubectlOnPath?: boolean; interruptWhen?: (calls: string[][]) => boolean } = {},
+): Promise<Run> {
   const { env, calls } = fakeEnv(rules, options);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (options.interruptWhen) {
+      const poll = setInterval(() => {
+        if (options.interruptWhen!(calls())) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 50);
+      child.on('close', () => clearInterval(poll));
+    }
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -241,6 +254,27 @@ describe('try-pattern: running a pattern', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Kept namespace try-self-awareness (--keep). Delete it when done: kubectl delete namespace try-self-awareness');
     expect(subcommands(run).some((call) => call.startsWith('delete'))).toBe(false);
+  });
+
+  it('cleans up when interrupted in the middle of a step (Ctrl-C)', async () => {
+    const run = await tryPattern(
+      ['self-awareness'],
+      [{ match: ' wait --for=condition=Ready pod/self-aware', sleepMs: 15_000 }, ...selfAwarenessAnswers(), ...healthyCluster],
+      { interruptWhen: (calls) => calls.some((args) => args.includes('wait')) },
+    );
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain('Interrupted: stopping the current step and cleaning up');
+    const calls = subcommands(run);
+    expect(calls.some((call) => call.includes('logs self-aware'))).toBe(false);
+    expect(calls.at(-2)).toBe('--namespace try-self-awareness delete -f examples/self-awareness/self-aware.yaml');
+    expect(calls.at(-1)).toMatch(/^delete namespace try-self-awareness /);
+  });
+
+  it('refuses --all once when the cluster is unreachable', async () => {
+    const run = await tryPattern(['--all'], [{ match: '^version', stderr: 'Unable to connect to the server: dial tcp: i/o timeout\n', exit: 1 }]);
+    expect(run.code).toBe(3);
+    expect(run.stderr.match(/Cannot reach a Kubernetes cluster/g)).toHaveLength(1);
+    expect(run.stderr).toContain('kubectl context: (none)'); // the fake's current-context prints nothing
   });
 
   it('reports a failed cleanup with a non-zero exit code', async () => {
