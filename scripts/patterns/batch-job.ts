@@ -80,7 +80,7 @@ export const batchJob: PatternRun = {
     {
       kind: 'show',
       title: { en: 'Why it failed', ko: '실패한 이유' },
-      kubectl: ['get', 'job', 'batch-failure-policy', '-o', 'jsonpath={.status.conditions[?(@.type=="Failed")].message}'],
+      kubectl: ['get', 'job', 'batch-failure-policy', '-o', 'jsonpath={.status.conditions[?(@.type=="Failed")].message}{"\\n"}'],
       expect: ['failed with exit code 42 matching FailJob rule at index 0'],
     },
   ],
