@@ -61,7 +61,10 @@ export default defineConfig({
         },
       ],
       customCss: ['./src/styles/site.css'],
-      components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
+      components: {
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+        Search: './src/components/overrides/Search.astro',
+      },
       markdown: { processedDirs: ['./content'] },
     }),
     contentLanguage(),

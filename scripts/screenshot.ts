@@ -1,5 +1,5 @@
 // Screenshots of site pages with Debian's Chromium, to look at the site as a reader does.
-// Usage: node scripts/screenshot.ts <url> <out.png> [width] [height] [--full]
+// Usage: node scripts/screenshot.ts <url> <out.png> [width] [height] [--full] [--at=<css selector to scroll to>]
 import { chromium } from 'playwright-core';
 
 const [url, out, width = '1280', height = '900'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
@@ -16,6 +16,8 @@ try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
   await page.waitForTimeout(Number(process.env.SHOT_WAIT ?? 1_000));
+  const at = process.argv.find((arg) => arg.startsWith('--at='))?.slice('--at='.length);
+  if (at) await page.locator(at).first().evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: out, fullPage: process.argv.includes('--full') });
   console.log(`${out}: ${url}`);
 } finally {
