@@ -2,7 +2,7 @@
 // Shared by the library (in-process) and the worker threads, so both give identical results.
 import { bundledSchemas, createRegistry } from './registry.ts';
 import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator } from './check.ts';
-import { locate, type PathSegment } from './locate.ts';
+import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, parseDocuments, type ParseProblem, type YamlDocument } from './parse.ts';
 import { runRuleSet, type RulesRunner } from './rules-adapter.ts';
@@ -164,7 +164,7 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
   const toFile = (p: { line: number; col: number }) => ({ line: p.line + snippet.lineOffset, col: p.col + snippet.colOffset });
   const start = toFile(doc);
   const locator: Locator = (path, at) => {
-    const found = locate(doc.positioned(), path, at);
+    const found = doc.positioned().locate(path, at);
     return found ? toFile(found) : start;
   };
   const errorResult = (position: { line: number; col: number }, rule: string, messages: Localized): Pending => ({
