@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { containersOf, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
-import { finding, msg, q, str } from './lib/util.ts';
+import { finding, msg, q, str, josa } from './lib/util.ts';
 
 /** The tag of an image reference ("" when none), ignoring a registry port ("host:5000/app"). */
 export function imageTag(image: string): { tag: string; digest: boolean } {
@@ -35,7 +35,7 @@ export const bestPracticeImageTag: Rule = {
         } else if (tag === 'latest') {
           out.push(finding([...c.path, 'image'], msg(
             `Image ${q(image)} uses :latest, which can change under you; pin a version tag or digest.`,
-            `이미지 ${q(image)}가 :latest를 써서 모르는 사이에 바뀔 수 있다; 버전 태그나 다이제스트로 고정해야 한다.`,
+            `이미지 ${josa(q(image), '이/가')} :latest를 써서 모르는 사이에 바뀔 수 있다; 버전 태그나 다이제스트로 고정해야 한다.`,
           )));
         }
       }

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { containersOf, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
-import { entries, missing, msg, obj } from './lib/util.ts';
+import { entries, missing, msg, obj, josa } from './lib/util.ts';
 
 export const bestPracticeResources: Rule = {
   id: 'best-practice-resources',
@@ -20,7 +20,7 @@ export const bestPracticeResources: Rule = {
         const what = lacks.map((k) => `resources.${k}`).join(' / ');
         out.push(missing(resources ? [...c.path, 'resources'] : c.path, msg(
           `Container ${c.name ? `"${c.name}" ` : ''}sets no ${what}: without requests the scheduler cannot reserve room for it, without limits it can use up the node.`,
-          `컨테이너 ${c.name ? `"${c.name}"` : ''}에 ${what}가 없다: requests가 없으면 스케줄러가 자리를 확보할 수 없고, limits가 없으면 노드 자원을 다 써 버릴 수 있다.`,
+          `컨테이너 ${c.name ? `"${c.name}"` : ''}에 ${josa(what, '이/가')} 없다: requests가 없으면 스케줄러가 자리를 확보할 수 없고, limits가 없으면 노드 자원을 다 써 버릴 수 있다.`,
         )));
       }
     }

@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { dns1123Label } from './lib/names.ts';
 import { containersOf, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
-import { finding, msg, q } from './lib/util.ts';
+import { finding, msg, q, josa } from './lib/util.ts';
 
 /** Container names (regular, init, ephemeral): DNS-1123 labels, unique within the pod. */
 export const containerNames: Rule = {
@@ -20,11 +20,11 @@ export const containerNames: Rule = {
         if (!c.name) continue;
         const problem = dns1123Label(c.name);
         if (problem) {
-          out.push(finding([...c.path, 'name'], msg(`Container name ${q(c.name)} ${problem.en}.`, `컨테이너 이름 ${q(c.name)}는 ${problem.ko}.`)));
+          out.push(finding([...c.path, 'name'], msg(`Container name ${q(c.name)} ${problem.en}.`, `컨테이너 이름 ${josa(q(c.name), '은/는')} ${problem.ko}.`)));
         } else if (seen.has(c.name)) {
           out.push(finding([...c.path, 'name'], msg(
             `Container name ${q(c.name)} is used twice in this pod; names must be unique across containers and init containers.`,
-            `컨테이너 이름 ${q(c.name)}가 이 파드에서 두 번 쓰였다; 이름은 컨테이너와 초기화 컨테이너 전체에서 유일해야 한다.`,
+            `컨테이너 이름 ${josa(q(c.name), '이/가')} 이 파드에서 두 번 쓰였다; 이름은 컨테이너와 초기화 컨테이너 전체에서 유일해야 한다.`,
           )));
         }
         seen.add(c.name);

@@ -1,5 +1,5 @@
 import type { Rule } from '../types.ts';
-import { finding, msg, obj, q, str } from './lib/util.ts';
+import { finding, msg, obj, q, str, josa } from './lib/util.ts';
 
 /** 63 (DNS-1035 label) minus 11 characters the controller appends for Job names. */
 export const CRONJOB_NAME_MAX = 52;
@@ -17,7 +17,7 @@ export const cronjobNameLength: Rule = {
     if (!name || name.length <= CRONJOB_NAME_MAX) return [];
     return [finding(['metadata', 'name'], msg(
       `The CronJob name ${q(name)} is ${name.length} characters long; the limit is ${CRONJOB_NAME_MAX} because each Job's name adds an 11-character suffix.`,
-      `CronJob 이름 ${q(name)}는 ${name.length}자다; 각 Job 이름에 11자 접미사가 붙으므로 한도는 ${CRONJOB_NAME_MAX}자다.`,
+      `CronJob 이름 ${josa(q(name), '은/는')} ${name.length}자다; 각 Job 이름에 11자 접미사가 붙으므로 한도는 ${CRONJOB_NAME_MAX}자다.`,
     ))];
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../types.ts';
 import { cronScheduleProblem } from './lib/cron.ts';
-import { finding, msg, obj, q, str } from './lib/util.ts';
+import { finding, msg, obj, q, str, josa } from './lib/util.ts';
 
 /** spec.schedule: standard five-field cron or an @-descriptor; no CRON_TZ=/TZ= prefix (use spec.timeZone). */
 export const cronjobSchedule: Rule = {
@@ -18,12 +18,12 @@ export const cronjobSchedule: Rule = {
     if (schedule.includes('TZ')) {
       return [finding(path, msg(
         `The schedule ${q(schedule)} sets a time zone with CRON_TZ= or TZ=, which the API server rejects since Kubernetes 1.29: put the zone in spec.timeZone instead.`,
-        `schedule ${q(schedule)}가 CRON_TZ= 또는 TZ=로 시간대를 지정한다. Kubernetes 1.29부터 API 서버가 이를 거부한다: 시간대는 spec.timeZone에 써야 한다.`,
+        `schedule ${josa(q(schedule), '이/가')} CRON_TZ= 또는 TZ=로 시간대를 지정한다. Kubernetes 1.29부터 API 서버가 이를 거부한다: 시간대는 spec.timeZone에 써야 한다.`,
       ))];
     }
     const problem = cronScheduleProblem(schedule);
     return problem
-      ? [finding(path, msg(`The schedule ${q(schedule)} is not valid cron: ${problem.en}.`, `schedule ${q(schedule)}는 올바른 cron이 아니다: ${problem.ko}.`))]
+      ? [finding(path, msg(`The schedule ${q(schedule)} is not valid cron: ${problem.en}.`, `schedule ${josa(q(schedule), '은/는')} 올바른 cron이 아니다: ${problem.ko}.`))]
       : [];
   },
 };

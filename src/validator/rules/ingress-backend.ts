@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { dns1035Label, portName } from './lib/names.ts';
 import { INGRESS, ingressBackends } from './lib/ingress.ts';
-import { finding, has, isInt, missing, msg, obj, q, str } from './lib/util.ts';
+import { finding, has, isInt, missing, msg, obj, q, str, josa } from './lib/util.ts';
 
 /** validateIngressBackend: exactly one of service/resource; a service port by exactly one of name/number. */
 export const ingressBackend: Rule = {
@@ -31,7 +31,7 @@ export const ingressBackend: Rule = {
       const name = str(service.name);
       if (name) {
         const problem = dns1035Label(name);
-        if (problem) out.push(finding([...servicePath, 'name'], msg(`Service name ${q(name)} ${problem.en}.`, `Service 이름 ${q(name)}는 ${problem.ko}.`)));
+        if (problem) out.push(finding([...servicePath, 'name'], msg(`Service name ${q(name)} ${problem.en}.`, `Service 이름 ${josa(q(name), '은/는')} ${problem.ko}.`)));
       }
       const port = obj(service.port);
       const portNameValue = str(port?.name);
@@ -49,11 +49,11 @@ export const ingressBackend: Rule = {
         )));
       } else if (portNameValue) {
         const problem = portName(portNameValue);
-        if (problem) out.push(finding([...servicePath, 'port', 'name'], msg(`Port name ${q(portNameValue)} ${problem.en}.`, `포트 이름 ${q(portNameValue)}는 ${problem.ko}.`)));
+        if (problem) out.push(finding([...servicePath, 'port', 'name'], msg(`Port name ${q(portNameValue)} ${problem.en}.`, `포트 이름 ${josa(q(portNameValue), '은/는')} ${problem.ko}.`)));
       } else if (isInt(port?.number) && (port.number < 1 || port.number > 65535)) {
         out.push(finding([...servicePath, 'port', 'number'], msg(
           `Port number ${port.number} is out of range: it must be between 1 and 65535.`,
-          `포트 번호 ${port.number}는 범위를 벗어났다: 1에서 65535 사이여야 한다.`,
+          `포트 번호 ${josa(port.number, '은/는')} 범위를 벗어났다: 1에서 65535 사이여야 한다.`,
         )));
       }
     }

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { INGRESS, ingressHttpPaths } from './lib/ingress.ts';
-import { arr, finding, isObj, missing, msg, obj, q, str } from './lib/util.ts';
+import { arr, finding, isObj, missing, msg, obj, q, str, josa } from './lib/util.ts';
 
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'];
 const INVALID_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
@@ -37,7 +37,7 @@ export const ingressPaths: Rule = {
       if (!PATH_TYPES.includes(pathType)) {
         out.push(finding([...path, 'pathType'], msg(
           `pathType ${q(pathType)} is not supported: use ${PATH_TYPES.join(', ')}.`,
-          `pathType ${q(pathType)}는 지원되지 않는다: ${PATH_TYPES.join(', ')} 중 하나를 써야 한다.`,
+          `pathType ${josa(q(pathType), '은/는')} 지원되지 않는다: ${PATH_TYPES.join(', ')} 중 하나를 써야 한다.`,
         )));
         continue;
       }
@@ -46,15 +46,15 @@ export const ingressPaths: Rule = {
       if ((pathType === 'Exact' || pathType === 'Prefix' || text.length > 0) && !text.startsWith('/')) {
         out.push(finding(where, msg(
           `With pathType ${pathType} the path must be absolute (start with "/"), not ${q(text)}.`,
-          `pathType이 ${pathType}이면 path는 "/"로 시작하는 절대 경로여야 한다 (${q(text)}는 안 된다).`,
+          `pathType이 ${pathType}이면 path는 "/"로 시작하는 절대 경로여야 한다 (${josa(q(text), '은/는')} 안 된다).`,
         ), { at }));
       }
       if (pathType === 'Exact' || pathType === 'Prefix') {
         for (const seq of INVALID_SEQUENCES) {
-          if (text.includes(seq)) out.push(finding(where, msg(`The path ${q(text)} must not contain ${q(seq)}.`, `path ${q(text)}는 ${q(seq)}를 포함할 수 없다.`)));
+          if (text.includes(seq)) out.push(finding(where, msg(`The path ${q(text)} must not contain ${q(seq)}.`, `path ${josa(q(text), '은/는')} ${josa(q(seq), '을/를')} 포함할 수 없다.`)));
         }
         for (const suffix of INVALID_SUFFIXES) {
-          if (text.endsWith(suffix)) out.push(finding(where, msg(`The path ${q(text)} must not end with ${q(suffix)}.`, `path ${q(text)}는 ${q(suffix)}로 끝날 수 없다.`)));
+          if (text.endsWith(suffix)) out.push(finding(where, msg(`The path ${q(text)} must not end with ${q(suffix)}.`, `path ${josa(q(text), '은/는')} ${josa(q(suffix), '으로/로')} 끝날 수 없다.`)));
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { getAt, podTemplates } from './lib/pod-templates.ts';
-import { finding, has, missing, msg, obj, q } from './lib/util.ts';
+import { finding, has, missing, msg, obj, q, josa } from './lib/util.ts';
 
 /** Job and CronJob pod templates: restartPolicy OnFailure or Never (Never only, with podFailurePolicy). */
 export const jobRestartPolicy: Rule = {
@@ -31,7 +31,7 @@ export const jobRestartPolicy: Rule = {
             )
           : msg(
               `restartPolicy ${q(policy)} is not allowed in a Job's pod template: use ${allowed.join(' or ')}.`,
-              `Job의 파드 템플릿에는 restartPolicy ${q(policy)}를 쓸 수 없다: ${allowed.join(' 또는 ')}를 써야 한다.`,
+              `Job의 파드 템플릿에는 restartPolicy ${josa(q(policy), '을/를')} 쓸 수 없다: ${josa(allowed.join(' 또는 '), '을/를')} 써야 한다.`,
             )));
       }
     }

@@ -1,10 +1,15 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { metadataBlocks } from './lib/metadata.ts';
 import { qualifiedName } from './lib/names.ts';
-import { entries, finding, msg, q } from './lib/util.ts';
+import { entries, finding, msg, q, josa } from './lib/util.ts';
 
 /** TotalAnnotationSizeLimitB in k8s.io/apimachinery/pkg/api/validation/objectmeta.go. */
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+const encoder = new TextEncoder();
+
+function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
 
 export const metadataAnnotations: Rule = {
   id: 'metadata-annotations',
@@ -18,10 +23,10 @@ export const metadataAnnotations: Rule = {
     for (const block of metadataBlocks(resource)) {
       let total = 0;
       for (const [key, value] of entries(block.metadata.annotations)) {
-        total += Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0);
+        total += utf8Length(key) + (typeof value === 'string' ? utf8Length(value) : 0);
         const problem = qualifiedName(key.toLowerCase());
         if (problem) {
-          out.push(finding([...block.path, 'annotations', key], msg(`Annotation key ${q(key)} ${problem.en}.`, `어노테이션 키 ${q(key)}는 ${problem.ko}.`), { at: 'key' }));
+          out.push(finding([...block.path, 'annotations', key], msg(`Annotation key ${q(key)} is invalid: ${problem.en}.`, `어노테이션 키 ${josa(q(key), '이/가')} 올바르지 않다: ${problem.ko}.`), { at: 'key' }));
         }
       }
       if (total > TOTAL_ANNOTATION_SIZE_LIMIT) {

@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { metadataBlocks } from './lib/metadata.ts';
 import { labelValue, qualifiedName } from './lib/names.ts';
-import { entries, finding, msg, q } from './lib/util.ts';
+import { entries, finding, msg, q, josa } from './lib/util.ts';
 
 /** Label keys are qualified names, values at most 63 characters of [A-Za-z0-9-_.]. */
 export const metadataLabels: Rule = {
@@ -17,10 +17,10 @@ export const metadataLabels: Rule = {
       for (const [key, value] of entries(block.metadata.labels)) {
         const path = [...block.path, 'labels', key];
         const keyProblem = qualifiedName(key);
-        if (keyProblem) out.push(finding(path, msg(`Label key ${q(key)} ${keyProblem.en}.`, `레이블 키 ${q(key)}는 ${keyProblem.ko}.`), { at: 'key' }));
+        if (keyProblem) out.push(finding(path, msg(`Label key ${q(key)} is invalid: ${keyProblem.en}.`, `레이블 키 ${josa(q(key), '이/가')} 올바르지 않다: ${keyProblem.ko}.`), { at: 'key' }));
         if (typeof value === 'string') {
           const valueProblem = labelValue(value);
-          if (valueProblem) out.push(finding(path, msg(`Label value ${q(value)} ${valueProblem.en}.`, `레이블 값 ${q(value)}는 ${valueProblem.ko}.`)));
+          if (valueProblem) out.push(finding(path, msg(`Label value ${q(value)} ${valueProblem.en}.`, `레이블 값 ${josa(q(value), '은/는')} ${valueProblem.ko}.`)));
         }
       }
     }

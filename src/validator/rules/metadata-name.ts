@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { checkName, nameFormatFor, NAME_FORMAT_TITLE } from './lib/names.ts';
-import { finding, missing, msg, obj, q, str } from './lib/util.ts';
+import { checkName, nameFormatFor } from './lib/names.ts';
+import { finding, missing, msg, obj, q, str, josa } from './lib/util.ts';
 
 /** metadata.name (or generateName) present and in the format the kind requires. */
 export const metadataName: Rule = {
@@ -16,7 +16,6 @@ export const metadataName: Rule = {
     const name = str(metadata?.name);
     const generateName = str(metadata?.generateName);
     const format = nameFormatFor(resource.apiVersion, resource.kind);
-    const title = NAME_FORMAT_TITLE[format];
     if (!name && !generateName) {
       out.push(missing(metadata ? ['metadata'] : [], msg(
         `metadata.name is required (or metadata.generateName, to let the API server add a random suffix).`,
@@ -28,8 +27,8 @@ export const metadataName: Rule = {
       const problem = checkName(format, name);
       if (problem) {
         out.push(finding(['metadata', 'name'], msg(
-          `The name ${q(name)} of a ${resource.kind} must be a ${title.en}: it ${problem.en}.`,
-          `${resource.kind}의 이름 ${q(name)}는 ${title.ko}이어야 한다: ${problem.ko}.`,
+          `The name ${q(name)} of a ${resource.kind} ${problem.en}.`,
+          `${resource.kind}의 이름 ${josa(q(name), '은/는')} ${problem.ko}.`,
         )));
       }
     } else if (generateName) {
@@ -38,8 +37,8 @@ export const metadataName: Rule = {
       const problem = checkName(format, masked);
       if (problem) {
         out.push(finding(['metadata', 'generateName'], msg(
-          `generateName ${q(generateName)} must be the prefix of a ${title.en}: it ${problem.en}.`,
-          `generateName ${q(generateName)}는 ${title.ko}의 접두사여야 한다: ${problem.ko}.`,
+          `generateName ${q(generateName)} (the API server appends a random suffix to it) ${problem.en}.`,
+          `generateName ${josa(q(generateName), '은/는')} (API 서버가 뒤에 임의의 접미사를 붙인다) ${problem.ko}.`,
         )));
       }
     }

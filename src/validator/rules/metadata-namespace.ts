@@ -1,6 +1,6 @@
 import type { Rule } from '../types.ts';
 import { dns1123Label } from './lib/names.ts';
-import { finding, msg, obj, q, str } from './lib/util.ts';
+import { finding, msg, obj, q, str, josa } from './lib/util.ts';
 
 export const metadataNamespace: Rule = {
   id: 'metadata-namespace',
@@ -11,7 +11,7 @@ export const metadataNamespace: Rule = {
     if (!namespace) return [];
     const problem = dns1123Label(namespace);
     return problem
-      ? [finding(['metadata', 'namespace'], msg(`The namespace ${q(namespace)} ${problem.en}.`, `네임스페이스 ${q(namespace)}는 ${problem.ko}.`))]
+      ? [finding(['metadata', 'namespace'], msg(`The namespace ${q(namespace)} ${problem.en}.`, `네임스페이스 ${josa(q(namespace), '은/는')} ${problem.ko}.`))]
       : [];
   },
 };

@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { containersOf, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
 import { compareQuantities, parseQuantity } from './lib/quantity.ts';
-import { entries, finding, msg, obj, q } from './lib/util.ts';
+import { entries, finding, msg, obj, q, josa } from './lib/util.ts';
 
 /** helper.IsOvercommitAllowed: native resources other than hugepages may request less than their limit. */
 function overcommitAllowed(name: string): boolean {
@@ -35,7 +35,7 @@ export const resourceRequestsWithinLimits: Rule = {
             if (!overcommitAllowed(name) && (limitValue === undefined || limitValue === null)) {
               out.push(finding(path, msg(
                 `${name} cannot be overcommitted: set resources.limits.${name} equal to the request.`,
-                `${name}는 오버커밋할 수 없다: resources.limits.${name}를 요청과 같게 설정해야 한다.`,
+                `${josa(name, '은/는')} 오버커밋할 수 없다: resources.limits.${josa(name, '을/를')} 요청과 같게 설정해야 한다.`,
               ), { at: 'key' }));
             }
             continue;
@@ -44,12 +44,12 @@ export const resourceRequestsWithinLimits: Rule = {
           if (cmp > 0) {
             out.push(finding(path, msg(
               `The ${name} request ${q(requested)} is greater than the limit ${q(limitValue)}; a request must be less than or equal to its limit.`,
-              `${name} 요청 ${q(requested)}가 제한 ${q(limitValue)}보다 크다; 요청은 제한 이하여야 한다.`,
+              `${name} 요청 ${josa(q(requested), '이/가')} 제한 ${q(limitValue)}보다 크다; 요청은 제한 이하여야 한다.`,
             )));
           } else if (cmp < 0 && !overcommitAllowed(name)) {
             out.push(finding(path, msg(
               `${name} cannot be overcommitted: the request ${q(requested)} must equal the limit ${q(limitValue)}.`,
-              `${name}는 오버커밋할 수 없다: 요청 ${q(requested)}가 제한 ${q(limitValue)}와 같아야 한다.`,
+              `${josa(name, '은/는')} 오버커밋할 수 없다: 요청 ${josa(q(requested), '이/가')} 제한 ${josa(q(limitValue), '와/과')} 같아야 한다.`,
             )));
           }
         }

@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { dns1123Subdomain } from './lib/names.ts';
 import { SERVICE, serviceView } from './lib/service.ts';
-import { arr, finding, missing, msg, q, str } from './lib/util.ts';
+import { arr, finding, missing, msg, q, str, josa } from './lib/util.ts';
 
 /** type ExternalName: externalName required (a DNS-1123 subdomain, one trailing dot allowed), no clusterIP(s). */
 export const serviceExternalName: Rule = {
@@ -25,12 +25,12 @@ export const serviceExternalName: Rule = {
       )));
     } else {
       const problem = dns1123Subdomain(cname);
-      if (problem) out.push(finding(['spec', 'externalName'], msg(`externalName ${q(externalName)} ${problem.en}.`, `externalName ${q(externalName)}는 ${problem.ko}.`)));
+      if (problem) out.push(finding(['spec', 'externalName'], msg(`externalName ${q(externalName)} ${problem.en}.`, `externalName ${josa(q(externalName), '은/는')} ${problem.ko}.`)));
     }
     if (view.clusterIP) {
       out.push(finding(['spec', 'clusterIP'], msg(
         `clusterIP ${q(view.clusterIP)} may not be set for an ExternalName Service (it has no cluster IP, not even None).`,
-        `ExternalName Service에는 clusterIP ${q(view.clusterIP)}를 지정할 수 없다 (클러스터 IP가 없으며 None도 안 된다).`,
+        `ExternalName Service에는 clusterIP ${josa(q(view.clusterIP), '을/를')} 지정할 수 없다 (클러스터 IP가 없으며 None도 안 된다).`,
       )));
     }
     if (arr(view.spec.clusterIPs).length > 0) {

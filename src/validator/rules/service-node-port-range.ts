@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { SERVICE, serviceView } from './lib/service.ts';
-import { finding, isInt, msg } from './lib/util.ts';
+import { finding, isInt, msg, josa } from './lib/util.ts';
 
 /** The default --service-node-port-range; clusters may change it, hence a warning. */
 export const NODE_PORT_RANGE = [30000, 32767] as const;
@@ -20,7 +20,7 @@ export const serviceNodePortRange: Rule = {
       if (isInt(nodePort) && nodePort !== 0 && (nodePort < NODE_PORT_RANGE[0] || nodePort > NODE_PORT_RANGE[1])) {
         out.push(finding([...path, 'nodePort'], msg(
           `nodePort ${nodePort} is outside the default range ${NODE_PORT_RANGE[0]}-${NODE_PORT_RANGE[1]}; the API server rejects it unless the cluster's --service-node-port-range includes it.`,
-          `nodePort ${nodePort}는 기본 범위 ${NODE_PORT_RANGE[0]}-${NODE_PORT_RANGE[1]} 밖이다; 클러스터의 --service-node-port-range가 포함하지 않으면 API 서버가 거부한다.`,
+          `nodePort ${josa(nodePort, '은/는')} 기본 범위 ${NODE_PORT_RANGE[0]}-${NODE_PORT_RANGE[1]} 밖이다; 클러스터의 --service-node-port-range가 포함하지 않으면 API 서버가 거부한다.`,
         )));
       }
     }

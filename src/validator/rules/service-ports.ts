@@ -1,8 +1,8 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { portNumberProblem } from './container-ports.ts';
-import { dns1123Label, portName } from './lib/names.ts';
+import { dns1123Label } from './lib/names.ts';
+import { portNumberProblem, portNumOrNameProblem } from './lib/ports.ts';
 import { SERVICE, serviceView } from './lib/service.ts';
-import { finding, isInt, missing, msg, q, str } from './lib/util.ts';
+import { finding, isInt, missing, msg, q, str, josa } from './lib/util.ts';
 
 /** ValidateService / validateServicePort: port names, numbers, targetPorts and duplicates. */
 export const servicePorts: Rule = {
@@ -35,8 +35,8 @@ export const servicePorts: Rule = {
         )));
       } else if (name) {
         const problem = dns1123Label(name);
-        if (problem) out.push(finding([...path, 'name'], msg(`Port name ${q(name)} ${problem.en}.`, `포트 이름 ${q(name)}는 ${problem.ko}.`)));
-        else if (names.has(name)) out.push(finding([...path, 'name'], msg(`Port name ${q(name)} is used twice.`, `포트 이름 ${q(name)}가 두 번 쓰였다.`)));
+        if (problem) out.push(finding([...path, 'name'], msg(`Port name ${q(name)} ${problem.en}.`, `포트 이름 ${josa(q(name), '은/는')} ${problem.ko}.`)));
+        else if (names.has(name)) out.push(finding([...path, 'name'], msg(`Port name ${q(name)} is used twice.`, `포트 이름 ${josa(q(name), '이/가')} 두 번 쓰였다.`)));
         names.add(name);
       }
       const portProblem = portNumberProblem(port.port, 'port');
@@ -44,16 +44,13 @@ export const servicePorts: Rule = {
       const protocol = str(port.protocol) ?? 'TCP';
       if (isInt(port.port)) {
         const key = `${port.port}/${protocol}`;
-        if (portKeys.has(key)) out.push(finding(path, msg(`Port ${key} is listed twice.`, `포트 ${key}가 두 번 나온다.`), { at: 'key' }));
+        if (portKeys.has(key)) out.push(finding(path, msg(`Port ${key} is listed twice.`, `포트 ${josa(key, '이/가')} 두 번 나온다.`), { at: 'key' }));
         portKeys.add(key);
       }
-      const target = port.targetPort;
-      if (isInt(target) && target !== 0) {
-        const problem = portNumberProblem(target, 'targetPort');
+      // targetPort 0 or "" is defaulted to port.
+      if (port.targetPort !== 0) {
+        const problem = portNumOrNameProblem(port.targetPort, 'targetPort');
         if (problem) out.push(finding([...path, 'targetPort'], problem));
-      } else if (typeof target === 'string' && target !== '') {
-        const problem = /^\d+$/.test(target) ? null : portName(target);
-        if (problem) out.push(finding([...path, 'targetPort'], msg(`Named targetPort ${q(target)} ${problem.en}.`, `이름 targetPort ${q(target)}는 ${problem.ko}.`)));
       }
       if (isInt(port.nodePort) && port.nodePort !== 0) {
         if (view.type === 'ClusterIP') {
@@ -63,7 +60,7 @@ export const servicePorts: Rule = {
           )));
         }
         const key = `${port.nodePort}/${protocol}`;
-        if (nodePortKeys.has(key)) out.push(finding([...path, 'nodePort'], msg(`nodePort ${key} is used twice.`, `nodePort ${key}가 두 번 쓰였다.`)));
+        if (nodePortKeys.has(key)) out.push(finding([...path, 'nodePort'], msg(`nodePort ${key} is used twice.`, `nodePort ${josa(key, '이/가')} 두 번 쓰였다.`)));
         nodePortKeys.add(key);
       }
     }

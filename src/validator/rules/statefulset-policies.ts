@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { finding, msg, obj, q } from './lib/util.ts';
+import { finding, msg, obj, q, josa } from './lib/util.ts';
 
 const POD_MANAGEMENT = ['OrderedReady', 'Parallel'];
 const RETENTION = ['Retain', 'Delete'];
@@ -21,7 +21,7 @@ export const statefulsetPolicies: Rule = {
     if (typeof policy === 'string' && !POD_MANAGEMENT.includes(policy)) {
       out.push(finding(['spec', 'podManagementPolicy'], msg(
         `podManagementPolicy ${q(policy)} is not supported: use OrderedReady (the default) or Parallel.`,
-        `podManagementPolicy ${q(policy)}는 지원되지 않는다: OrderedReady(기본값)나 Parallel을 써야 한다.`,
+        `podManagementPolicy ${josa(q(policy), '은/는')} 지원되지 않는다: OrderedReady(기본값)나 Parallel을 써야 한다.`,
       )));
     }
     const retention = obj(spec.persistentVolumeClaimRetentionPolicy);
@@ -30,7 +30,7 @@ export const statefulsetPolicies: Rule = {
       if (typeof value === 'string' && !RETENTION.includes(value)) {
         out.push(finding(['spec', 'persistentVolumeClaimRetentionPolicy', field], msg(
           `${field} ${q(value)} is not supported: use Retain (the default) or Delete.`,
-          `${field} ${q(value)}는 지원되지 않는다: Retain(기본값)이나 Delete를 써야 한다.`,
+          `${field} ${josa(q(value), '은/는')} 지원되지 않는다: Retain(기본값)이나 Delete를 써야 한다.`,
         )));
       }
     }

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { checkIntOrPercent, intOrPercentValue } from './lib/int-or-percent.ts';
-import { finding, has, isInt, msg, obj, q } from './lib/util.ts';
+import { finding, has, isInt, msg, obj, q, josa } from './lib/util.ts';
 
 /** ValidateStatefulSetSpec: updateStrategy and validateRollingUpdateStatefulSet. */
 export const statefulsetUpdateStrategy: Rule = {
@@ -29,7 +29,7 @@ export const statefulsetUpdateStrategy: Rule = {
     if (isInt(rollingUpdate.partition) && rollingUpdate.partition < 0) {
       out.push(finding([...ruPath, 'partition'], msg(
         `partition must be greater than or equal to 0, not ${rollingUpdate.partition}.`,
-        `partition은 0 이상이어야 한다 (${rollingUpdate.partition}는 안 된다).`,
+        `partition은 0 이상이어야 한다 (${josa(rollingUpdate.partition, '은/는')} 안 된다).`,
       )));
     }
     out.push(...checkIntOrPercent(rollingUpdate.maxUnavailable, [...ruPath, 'maxUnavailable'], 'maxUnavailable'));

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { containersOf, gvk, POD_TEMPLATE_KINDS, podTemplates, volumesOf } from './lib/pod-templates.ts';
-import { arr, finding, isObj, msg, obj, q, str } from './lib/util.ts';
+import { arr, finding, isObj, msg, obj, q, str, josa } from './lib/util.ts';
 
 /** Every volumeMount names a volume of the pod (or, in a StatefulSet, one of its volumeClaimTemplates). */
 export const volumeMounts: Rule = {
@@ -31,13 +31,13 @@ export const volumeMounts: Rule = {
             const known = defined.length > 0 ? defined.join(', ') : 'none';
             out.push(finding([...path, 'name'], msg(
               `volumeMount ${q(name)} names no volume of this pod (defined: ${known}). Add it under spec.volumes${gvk(resource) === 'apps/v1/StatefulSet' ? ' or spec.volumeClaimTemplates' : ''}.`,
-              `volumeMount ${q(name)}가 가리키는 볼륨이 이 파드에 없다 (정의된 것: ${defined.length > 0 ? known : '없음'}). spec.volumes${gvk(resource) === 'apps/v1/StatefulSet' ? '나 spec.volumeClaimTemplates' : ''}에 추가해야 한다.`,
+              `volumeMount ${josa(q(name), '이/가')} 가리키는 볼륨이 이 파드에 없다 (정의된 것: ${defined.length > 0 ? known : '없음'}). spec.volumes${gvk(resource) === 'apps/v1/StatefulSet' ? '나 spec.volumeClaimTemplates' : ''}에 추가해야 한다.`,
             )));
           }
           const mountPath = str(mount.mountPath);
           if (mountPath) {
             if (paths.has(mountPath)) {
-              out.push(finding([...path, 'mountPath'], msg(`mountPath ${q(mountPath)} is used twice in this container.`, `mountPath ${q(mountPath)}가 이 컨테이너에서 두 번 쓰였다.`)));
+              out.push(finding([...path, 'mountPath'], msg(`mountPath ${q(mountPath)} is used twice in this container.`, `mountPath ${josa(q(mountPath), '이/가')} 이 컨테이너에서 두 번 쓰였다.`)));
             }
             paths.add(mountPath);
           }

@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { dns1123Label } from './lib/names.ts';
 import { POD_TEMPLATE_KINDS, podTemplates, volumesOf } from './lib/pod-templates.ts';
-import { finding, msg, q } from './lib/util.ts';
+import { finding, msg, q, josa } from './lib/util.ts';
 
 export const volumeNames: Rule = {
   id: 'volume-names',
@@ -15,9 +15,9 @@ export const volumeNames: Rule = {
       for (const v of volumesOf(pod)) {
         if (!v.name) continue;
         const problem = dns1123Label(v.name);
-        if (problem) out.push(finding([...v.path, 'name'], msg(`Volume name ${q(v.name)} ${problem.en}.`, `볼륨 이름 ${q(v.name)}는 ${problem.ko}.`)));
+        if (problem) out.push(finding([...v.path, 'name'], msg(`Volume name ${q(v.name)} ${problem.en}.`, `볼륨 이름 ${josa(q(v.name), '은/는')} ${problem.ko}.`)));
         else if (seen.has(v.name)) {
-          out.push(finding([...v.path, 'name'], msg(`Volume name ${q(v.name)} is used twice in this pod.`, `볼륨 이름 ${q(v.name)}가 이 파드에서 두 번 쓰였다.`)));
+          out.push(finding([...v.path, 'name'], msg(`Volume name ${q(v.name)} is used twice in this pod.`, `볼륨 이름 ${josa(q(v.name), '이/가')} 이 파드에서 두 번 쓰였다.`)));
         }
         seen.add(v.name);
       }

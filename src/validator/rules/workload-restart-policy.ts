@@ -1,14 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { podTemplates } from './lib/pod-templates.ts';
-import { finding, msg, q } from './lib/util.ts';
-
-export const LONG_RUNNING_WORKLOADS = [
-  'apps/v1/Deployment',
-  'apps/v1/ReplicaSet',
-  'apps/v1/StatefulSet',
-  'apps/v1/DaemonSet',
-  'v1/ReplicationController',
-];
+import { LONG_RUNNING_WORKLOADS, podTemplates } from './lib/pod-templates.ts';
+import { finding, msg, q, josa } from './lib/util.ts';
 
 /** Controllers of long-running pods accept only restartPolicy Always (the default). */
 export const workloadRestartPolicy: Rule = {
@@ -26,7 +18,7 @@ export const workloadRestartPolicy: Rule = {
       if (typeof policy === 'string' && policy !== 'Always') {
         out.push(finding([...pod.specPath, 'restartPolicy'], msg(
           `A ${resource.kind} keeps its Pods running, so its pod template only accepts restartPolicy Always (or leave it unset), not ${q(policy)}. For run-to-completion work use a Job.`,
-          `${resource.kind}는 파드를 계속 실행하므로 파드 템플릿의 restartPolicy는 Always만 허용된다(생략해도 된다). ${q(policy)}는 쓸 수 없다. 완료까지 실행하는 작업은 Job을 써야 한다.`,
+          `${josa(resource.kind, '은/는')} 파드를 계속 실행하므로 파드 템플릿의 restartPolicy는 Always만 허용된다(생략해도 된다). ${josa(q(policy), '은/는')} 쓸 수 없다. 완료까지 실행하는 작업은 Job을 써야 한다.`,
         )));
       }
     }

@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { existingPath, gvk, podTemplates } from './lib/pod-templates.ts';
+import { existingPath, gvk, LONG_RUNNING_WORKLOADS, podTemplates } from './lib/pod-templates.ts';
 import { isEmptySelector, selectorMatches, validateLabelSelector } from './lib/selector.ts';
-import { entries, finding, isObj, missing, msg, obj, type Obj } from './lib/util.ts';
+import { arr, entries, finding, isObj, missing, msg, obj, str, type Obj } from './lib/util.ts';
 
 /** A readable "key=value, key=value" of the matchLabels the template lacks. */
 function unmatchedLabels(selector: Obj, labels: Obj): string {
@@ -11,15 +11,23 @@ function unmatchedLabels(selector: Obj, labels: Obj): string {
   return wrong.length > 0 ? wrong.join(', ') : 'matchExpressions';
 }
 
+const JOB_NAME_LABELS = ['job-name', 'batch.kubernetes.io/job-name'];
+
+/** A Job selector the generated labels still satisfy: nothing but job-name = the Job's own name. */
+function onlySelectsJobName(selector: Obj, jobName: string | undefined): boolean {
+  if (arr(selector.matchExpressions).length > 0) return false;
+  return entries(selector.matchLabels).every(([key, value]) => JOB_NAME_LABELS.includes(key) && value === jobName);
+}
+
 /** Workload selectors: non-empty, well-formed, and matching the pod template's labels. */
 export const workloadSelector: Rule = {
   id: 'workload-selector',
   severity: 'error',
   description: msg(
-    "A Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController (and a Job with manualSelector: true) needs a non-empty, well-formed selector that matches its pod template's labels.",
-    'Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController(그리고 manualSelector: true인 Job)는 비어 있지 않고 올바른 selector가 필요하며, 그 selector가 파드 템플릿의 레이블과 일치해야 한다.',
+    "A Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController (and a Job with manualSelector: true) needs a non-empty, well-formed selector that matches its pod template's labels; any other Job must leave its selector to the API server.",
+    'Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController(그리고 manualSelector: true인 Job)는 비어 있지 않고 올바른 selector가 필요하며, 그 selector가 파드 템플릿의 레이블과 일치해야 한다. 그 밖의 Job은 selector를 API 서버에 맡겨야 한다.',
   ),
-  appliesTo: ['apps/v1/Deployment', 'apps/v1/ReplicaSet', 'apps/v1/StatefulSet', 'apps/v1/DaemonSet', 'v1/ReplicationController', 'batch/v1/Job'],
+  appliesTo: [...LONG_RUNNING_WORKLOADS, 'batch/v1/Job'],
   check(resource) {
     const out: RuleFinding[] = [];
     const spec = obj(resource.object.spec);
@@ -54,7 +62,17 @@ export const workloadSelector: Rule = {
       return out;
     }
 
-    if (resource.kind === 'Job' && spec.manualSelector !== true) return out;
+    if (resource.kind === 'Job' && spec.manualSelector !== true) {
+      // The API server adds controller-uid to the selector and then requires that it select exactly the
+      // generated labels (ValidateGeneratedSelector): a hand-written selector is "not auto-generated".
+      if (isObj(spec.selector) && !onlySelectsJobName(spec.selector, str(obj(resource.object.metadata)?.name))) {
+        out.push(finding(['spec', 'selector'], msg(
+          'A Job generates its own selector (with a unique controller-uid); this hand-written spec.selector is rejected as "not auto-generated". Remove it, or set spec.manualSelector: true if you really manage the labels yourself.',
+          'Job은 고유한 controller-uid로 selector를 스스로 만든다; 직접 쓴 spec.selector는 "not auto-generated"로 거부된다. selector를 지우거나, 레이블을 정말 직접 관리한다면 spec.manualSelector: true를 지정해야 한다.',
+        ), { at: 'key' }));
+      }
+      return out;
+    }
 
     const selector = spec.selector;
     if (!isObj(selector)) {

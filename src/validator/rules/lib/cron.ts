@@ -1,6 +1,6 @@
 // CronJob schedules as the API server parses them: github.com/robfig/cron/v3 ParseStandard (five fields, names for
 // months and weekdays, "*" and "?", ranges, lists, steps, and the @-descriptors). Returns null when valid.
-import { msg, type Msg } from './util.ts';
+import { msg, type Msg, josa } from './util.ts';
 
 interface FieldBounds {
   name: { en: string; ko: string };
@@ -40,11 +40,11 @@ function parseNumber(text: string, field: FieldBounds): number {
   // strconv.Atoi: optional sign, decimal digits.
   if (!/^[+-]?\d+$/.test(text)) {
     throw new CronError(
-      msg(`${q(text)} is not a number${field.names ? ' or a known name' : ''} in the ${field.name.en} field`, `${field.name.ko} 필드의 ${q(text)}는 숫자${field.names ? '나 알려진 이름' : ''}가 아니다`),
+      msg(`${q(text)} is not a number${field.names ? ' or a known name' : ''} in the ${field.name.en} field`, `${field.name.ko} 필드의 ${josa(q(text), '은/는')} 숫자${josa(field.names ? '나 알려진 이름' : '', '이/가')} 아니다`),
     );
   }
   const value = Number(text);
-  if (value < 0) throw new CronError(msg(`negative number ${value} is not allowed in the ${field.name.en} field`, `${field.name.ko} 필드에 음수 ${value}는 쓸 수 없다`));
+  if (value < 0) throw new CronError(msg(`negative number ${value} is not allowed in the ${field.name.en} field`, `${field.name.ko} 필드에 음수 ${josa(value, '은/는')} 쓸 수 없다`));
   return value;
 }
 
@@ -76,13 +76,13 @@ function checkRange(expr: string, field: FieldBounds): void {
     throw new CronError(msg(`too many slashes in ${q(expr)} (${field.name.en} field)`, `${field.name.ko} 필드의 ${q(expr)}에 슬래시가 너무 많다`));
   }
   if (start < field.min) {
-    throw new CronError(msg(`${start} is below the minimum ${field.min} of the ${field.name.en} field`, `${start}는 ${field.name.ko} 필드의 최솟값 ${field.min}보다 작다`));
+    throw new CronError(msg(`${start} is below the minimum ${field.min} of the ${field.name.en} field`, `${josa(start, '은/는')} ${field.name.ko} 필드의 최솟값 ${field.min}보다 작다`));
   }
   if (end > field.max) {
-    throw new CronError(msg(`${end} is above the maximum ${field.max} of the ${field.name.en} field`, `${end}는 ${field.name.ko} 필드의 최댓값 ${field.max}보다 크다`));
+    throw new CronError(msg(`${end} is above the maximum ${field.max} of the ${field.name.en} field`, `${josa(end, '은/는')} ${field.name.ko} 필드의 최댓값 ${field.max}보다 크다`));
   }
   if (start > end) {
-    throw new CronError(msg(`range ${q(expr)} begins after it ends (${field.name.en} field)`, `${field.name.ko} 필드의 범위 ${q(expr)}는 시작이 끝보다 크다`));
+    throw new CronError(msg(`range ${q(expr)} begins after it ends (${field.name.en} field)`, `${field.name.ko} 필드의 범위 ${josa(q(expr), '은/는')} 시작이 끝보다 크다`));
   }
   if (step === 0) {
     throw new CronError(msg(`step in ${q(expr)} must be a positive number (${field.name.en} field)`, `${field.name.ko} 필드의 ${q(expr)}에서 간격은 양수여야 한다`));
@@ -98,7 +98,7 @@ export function cronScheduleProblem(schedule: string): Msg | null {
       const duration = schedule.slice('@every '.length);
       return GO_DURATION.test(duration)
         ? null
-        : msg(`${q(duration)} is not a duration such as "1h30m" (after @every)`, `@every 뒤의 ${q(duration)}는 "1h30m" 같은 기간이 아니다`);
+        : msg(`${q(duration)} is not a duration such as "1h30m" (after @every)`, `@every 뒤의 ${josa(q(duration), '은/는')} "1h30m" 같은 기간이 아니다`);
     }
     return msg(
       `unknown descriptor ${q(schedule)}: use one of ${CRON_DESCRIPTORS.join(', ')} or "@every <duration>"`,
@@ -118,7 +118,8 @@ export function cronScheduleProblem(schedule: string): Msg | null {
   }
   try {
     fields.forEach((field, i) => {
-      for (const part of field.split(',')) checkRange(part, FIELDS[i]!);
+      // strings.FieldsFunc on ",": empty list entries are dropped, as the API server's parser does.
+      for (const part of field.split(',').filter((p) => p !== '')) checkRange(part, FIELDS[i]!);
     });
   } catch (error) {
     if (error instanceof CronError) return error.detail;

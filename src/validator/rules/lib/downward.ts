@@ -6,7 +6,7 @@ import { qualifiedName } from './names.ts';
 import type { PodTemplate } from './pod-templates.ts';
 import { containersOf } from './pod-templates.ts';
 import { parseQuantity, quantityEquals, type Quantity } from './quantity.ts';
-import { finding, has, missing, msg, q, str, type Obj, type Path } from './util.ts';
+import { finding, has, missing, msg, q, str, type Obj, type Path, josa } from './util.ts';
 
 export const ENV_FIELD_PATHS = [
   'metadata.name',
@@ -48,7 +48,7 @@ export function checkFieldRef(fieldRef: Obj, path: Path, use: DownwardUse): Rule
   if (apiVersion !== undefined && apiVersion !== '' && apiVersion !== 'v1') {
     out.push(finding([...path, 'apiVersion'], msg(
       `fieldRef.apiVersion ${q(apiVersion)} is not supported: only "v1" (the default) is.`,
-      `fieldRef.apiVersion ${q(apiVersion)}는 지원되지 않는다: "v1"(기본값)만 쓸 수 있다.`,
+      `fieldRef.apiVersion ${josa(q(apiVersion), '은/는')} 지원되지 않는다: "v1"(기본값)만 쓸 수 있다.`,
     )));
   }
   const fieldPath = str(fieldRef.fieldPath);
@@ -60,12 +60,12 @@ export function checkFieldRef(fieldRef: Obj, path: Path, use: DownwardUse): Rule
     if (base === 'metadata.labels' || base === 'metadata.annotations') {
       const problem = qualifiedName(base === 'metadata.annotations' ? key.toLowerCase() : key);
       if (problem) {
-        out.push(finding(at, msg(`The key ${q(key)} in ${q(fieldPath)} ${problem.en}.`, `${q(fieldPath)}의 키 ${q(key)}는 ${problem.ko}.`)));
+        out.push(finding(at, msg(`The key ${q(key)} in ${q(fieldPath)} is invalid: ${problem.en}.`, `${q(fieldPath)}의 키 ${josa(q(key), '이/가')} 올바르지 않다: ${problem.ko}.`)));
       }
     } else {
       out.push(finding(at, msg(
         `${q(base)} does not support a subscript; only metadata.labels['key'] and metadata.annotations['key'] do.`,
-        `${q(base)}는 첨자를 쓸 수 없다; metadata.labels['key']와 metadata.annotations['key']만 쓸 수 있다.`,
+        `${josa(q(base), '은/는')} 첨자를 쓸 수 없다; metadata.labels['key']와 metadata.annotations['key']만 쓸 수 있다.`,
       )));
     }
     return out;
@@ -79,19 +79,19 @@ export function checkFieldRef(fieldRef: Obj, path: Path, use: DownwardUse): Rule
     } else {
       out.push(finding(at, msg(
         `fieldPath ${q(fieldPath)} is not supported in env: use one of ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['key'], metadata.annotations['key'].`,
-        `env에서 fieldPath ${q(fieldPath)}는 지원되지 않는다: ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['key'], metadata.annotations['key'] 중 하나를 써야 한다.`,
+        `env에서 fieldPath ${josa(q(fieldPath), '은/는')} 지원되지 않는다: ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['key'], metadata.annotations['key'] 중 하나를 써야 한다.`,
       )));
     }
   } else if (use === 'volume' && !VOLUME_FIELD_PATHS.includes(fieldPath)) {
     if (ENV_FIELD_PATHS.includes(fieldPath)) {
       out.push(finding(at, msg(
         `${q(fieldPath)} is only available as an environment variable (env[].valueFrom.fieldRef), not in a downwardAPI volume.`,
-        `${q(fieldPath)}는 downwardAPI 볼륨에서는 쓸 수 없고 환경 변수(env[].valueFrom.fieldRef)로만 쓸 수 있다.`,
+        `${josa(q(fieldPath), '은/는')} downwardAPI 볼륨에서는 쓸 수 없고 환경 변수(env[].valueFrom.fieldRef)로만 쓸 수 있다.`,
       )));
     } else {
       out.push(finding(at, msg(
         `fieldPath ${q(fieldPath)} is not supported in a downwardAPI volume: use one of ${VOLUME_FIELD_PATHS.join(', ')} or their ['key'] forms.`,
-        `downwardAPI 볼륨에서 fieldPath ${q(fieldPath)}는 지원되지 않는다: ${VOLUME_FIELD_PATHS.join(', ')} 또는 그 ['key'] 형태 중 하나를 써야 한다.`,
+        `downwardAPI 볼륨에서 fieldPath ${josa(q(fieldPath), '은/는')} 지원되지 않는다: ${VOLUME_FIELD_PATHS.join(', ')} 또는 그 ['key'] 형태 중 하나를 써야 한다.`,
       )));
     }
   }
@@ -124,7 +124,7 @@ export function checkResourceFieldRef(ref: Obj, path: Path, use: DownwardUse, po
     if (!names.includes(containerName)) {
       out.push(finding([...path, 'containerName'], msg(
         `containerName ${q(containerName)} names no container of this pod (${names.filter(Boolean).join(', ') || 'none'}): the kubelet cannot resolve the value and the container does not start.`,
-        `containerName ${q(containerName)}는 이 파드의 컨테이너(${names.filter(Boolean).join(', ') || '없음'})가 아니다: kubelet이 값을 구할 수 없어 컨테이너가 시작되지 않는다.`,
+        `containerName ${josa(q(containerName), '은/는')} 이 파드의 컨테이너(${names.filter(Boolean).join(', ') || '없음'})가 아니다: kubelet이 값을 구할 수 없어 컨테이너가 시작되지 않는다.`,
       )));
     }
   }
@@ -134,7 +134,7 @@ export function checkResourceFieldRef(ref: Obj, path: Path, use: DownwardUse, po
   if (!known) {
     out.push(finding([...path, 'resource'], msg(
       `resource ${q(resource)} is not supported: use one of ${RESOURCE_FIELD_RESOURCES.join(', ')} or requests/limits.hugepages-<size>.`,
-      `resource ${q(resource)}는 지원되지 않는다: ${RESOURCE_FIELD_RESOURCES.join(', ')} 또는 requests/limits.hugepages-<크기> 중 하나를 써야 한다.`,
+      `resource ${josa(q(resource), '은/는')} 지원되지 않는다: ${RESOURCE_FIELD_RESOURCES.join(', ')} 또는 requests/limits.hugepages-<크기> 중 하나를 써야 한다.`,
     )));
     return out;
   }
@@ -143,11 +143,11 @@ export function checkResourceFieldRef(ref: Obj, path: Path, use: DownwardUse, po
     const isCpu = resource.endsWith('.cpu');
     const allowed = isCpu ? '1m, 1' : '1, 1k, 1M, 1G, 1T, 1P, 1E, 1Ki, 1Mi, 1Gi, 1Ti, 1Pi, 1Ei';
     if (!divisor) {
-      out.push(finding([...path, 'divisor'], msg(`divisor ${q(ref.divisor)} is not a quantity.`, `divisor ${q(ref.divisor)}는 수량(quantity)이 아니다.`)));
+      out.push(finding([...path, 'divisor'], msg(`divisor ${q(ref.divisor)} is not a quantity.`, `divisor ${josa(q(ref.divisor), '은/는')} 수량(quantity)이 아니다.`)));
     } else if (!quantityEquals(divisor, 0n) && !divisorAllowed(resource, divisor)) {
       out.push(finding([...path, 'divisor'], msg(
         `divisor ${q(ref.divisor)} is not supported for ${resource}: use one of ${allowed}.`,
-        `${resource}에는 divisor ${q(ref.divisor)}를 쓸 수 없다: ${allowed} 중 하나를 써야 한다.`,
+        `${resource}에는 divisor ${josa(q(ref.divisor), '을/를')} 쓸 수 없다: ${allowed} 중 하나를 써야 한다.`,
       )));
     }
   }

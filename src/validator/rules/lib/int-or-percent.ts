@@ -1,7 +1,7 @@
 // IntOrString fields holding a count or a percentage (maxUnavailable, maxSurge, minAvailable), after
 // ValidatePositiveIntOrPercent and IsNotMoreThan100Percent in pkg/apis/apps/validation.
 import type { RuleFinding } from '../../types.ts';
-import { finding, isInt, msg, q, type Path } from './util.ts';
+import { finding, isInt, msg, q, type Path, josa } from './util.ts';
 
 const PERCENT = /^[0-9]+%$/;
 
@@ -18,14 +18,14 @@ export function checkIntOrPercent(value: unknown, path: Path, field: string): Ru
   if (typeof value === 'string' && !parsed) {
     return [finding(path, msg(
       `${field} ${q(value)} must be an integer or a percentage such as "25%".`,
-      `${field} ${q(value)}는 정수이거나 "25%" 같은 백분율이어야 한다.`,
+      `${field} ${josa(q(value), '은/는')} 정수이거나 "25%" 같은 백분율이어야 한다.`,
     ))];
   }
   if (parsed && !parsed.percent && parsed.value < 0) {
-    return [finding(path, msg(`${field} must be greater than or equal to 0, not ${parsed.value}.`, `${field}는 0 이상이어야 한다 (${parsed.value}는 안 된다).`))];
+    return [finding(path, msg(`${field} must be greater than or equal to 0, not ${parsed.value}.`, `${josa(field, '은/는')} 0 이상이어야 한다 (${josa(parsed.value, '은/는')} 안 된다).`))];
   }
   if (parsed?.percent && parsed.value > 100) {
-    return [finding(path, msg(`${field} must not be greater than 100%, not ${q(value)}.`, `${field}는 100%를 넘을 수 없다 (${q(value)}는 안 된다).`))];
+    return [finding(path, msg(`${field} must not be greater than 100%, not ${q(value)}.`, `${josa(field, '은/는')} 100%를 넘을 수 없다 (${josa(q(value), '은/는')} 안 된다).`))];
   }
   return [];
 }

@@ -12,12 +12,18 @@ const PORT_NAME_CHARS = /^[-a-z0-9]+$/;
 export const DNS1123_LABEL_MAX = 63;
 export const DNS1123_SUBDOMAIN_MAX = 253;
 
-function tooLong(max: number): Msg {
-  return msg(`must be no more than ${max} characters`, `${max}자 이하여야 한다`);
+function tooLong(max: number, what?: Msg): Msg {
+  return what
+    ? msg(`must be a ${what.en} of no more than ${max} characters`, `${max}자 이하의 ${what.ko}이어야 한다`)
+    : msg(`must be no more than ${max} characters`, `${max}자 이하여야 한다`);
 }
 
+const LABEL_TITLE = msg('DNS-1123 label', 'DNS-1123 레이블');
+const SUBDOMAIN_TITLE = msg('DNS-1123 subdomain', 'DNS-1123 서브도메인');
+const DNS1035_TITLE = msg('DNS-1035 label', 'DNS-1035 레이블');
+
 export function dns1123Label(value: string): Msg | null {
-  if (value.length > DNS1123_LABEL_MAX) return tooLong(DNS1123_LABEL_MAX);
+  if (value.length > DNS1123_LABEL_MAX) return tooLong(DNS1123_LABEL_MAX, LABEL_TITLE);
   if (!DNS1123_LABEL.test(value)) {
     return msg(
       'must be a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit',
@@ -28,7 +34,7 @@ export function dns1123Label(value: string): Msg | null {
 }
 
 export function dns1123Subdomain(value: string): Msg | null {
-  if (value.length > DNS1123_SUBDOMAIN_MAX) return tooLong(DNS1123_SUBDOMAIN_MAX);
+  if (value.length > DNS1123_SUBDOMAIN_MAX) return tooLong(DNS1123_SUBDOMAIN_MAX, SUBDOMAIN_TITLE);
   if (!DNS1123_SUBDOMAIN.test(value)) {
     return msg(
       'must be a DNS-1123 subdomain: lowercase letters, digits, "-" and ".", each dot-separated part starting and ending with a letter or digit',
@@ -39,7 +45,7 @@ export function dns1123Subdomain(value: string): Msg | null {
 }
 
 export function dns1035Label(value: string): Msg | null {
-  if (value.length > DNS1123_LABEL_MAX) return tooLong(DNS1123_LABEL_MAX);
+  if (value.length > DNS1123_LABEL_MAX) return tooLong(DNS1123_LABEL_MAX, DNS1035_TITLE);
   if (!DNS1035_LABEL.test(value)) {
     return msg(
       'must be a DNS-1035 label: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
@@ -51,9 +57,9 @@ export function dns1035Label(value: string): Msg | null {
 
 /** RBAC object names: anything that is a valid URL path segment. */
 export function pathSegmentName(value: string): Msg | null {
-  if (value === '.' || value === '..') return msg(`may not be "${value}"`, `"${value}"일 수 없다`);
+  if (value === '.' || value === '..') return msg(`must be a path segment name, which may not be "${value}"`, `경로 세그먼트 이름이어야 하므로 "${value}"일 수 없다`);
   if (value.includes('/') || value.includes('%')) {
-    return msg('may not contain "/" or "%"', '"/"나 "%"를 포함할 수 없다');
+    return msg('must be a path segment name, which may not contain "/" or "%"', '경로 세그먼트 이름이어야 하므로 "/"나 "%"를 포함할 수 없다');
   }
   return null;
 }
@@ -116,13 +122,6 @@ export function portName(value: string): Msg | null {
 }
 
 export type NameFormat = 'dns1123-subdomain' | 'dns1123-label' | 'dns1035-label' | 'path-segment';
-
-export const NAME_FORMAT_TITLE: Record<NameFormat, Record<'en' | 'ko', string>> = {
-  'dns1123-subdomain': { en: 'DNS-1123 subdomain', ko: 'DNS-1123 서브도메인' },
-  'dns1123-label': { en: 'DNS-1123 label', ko: 'DNS-1123 레이블' },
-  'dns1035-label': { en: 'DNS-1035 label', ko: 'DNS-1035 레이블' },
-  'path-segment': { en: 'path segment name', ko: '경로 세그먼트 이름' },
-};
 
 /** metadata.name format per kind (ValidateServiceName, ValidateNamespaceName, ValidateStatefulSetName, ValidateRBACName...). */
 export function nameFormatFor(apiVersion: string, kind: string): NameFormat {

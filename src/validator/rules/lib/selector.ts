@@ -1,7 +1,7 @@
 // metav1.LabelSelector: validation (ValidateLabelSelector, ValidateLabelSelectorRequirement) and matching
 // (LabelSelectorAsSelector + Matches) as the API server applies them to workloads.
 import { labelValue, qualifiedName } from './names.ts';
-import { arr, entries, finding, isObj, msg, q, str, type Obj, type Path } from './util.ts';
+import { arr, entries, finding, isObj, msg, q, str, type Obj, type Path, josa } from './util.ts';
 import type { RuleFinding } from '../../types.ts';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
@@ -12,12 +12,12 @@ export function validateLabelSelector(selector: Obj, path: Path): RuleFinding[] 
   for (const [key, value] of entries(selector.matchLabels)) {
     const keyProblem = qualifiedName(key);
     if (keyProblem) {
-      out.push(finding([...path, 'matchLabels', key], msg(`Label key ${q(key)} ${keyProblem.en}.`, `레이블 키 ${q(key)}는 ${keyProblem.ko}.`), { at: 'key' }));
+      out.push(finding([...path, 'matchLabels', key], msg(`Label key ${q(key)} is invalid: ${keyProblem.en}.`, `레이블 키 ${josa(q(key), '이/가')} 올바르지 않다: ${keyProblem.ko}.`), { at: 'key' }));
     }
     if (typeof value === 'string') {
       const valueProblem = labelValue(value);
       if (valueProblem) {
-        out.push(finding([...path, 'matchLabels', key], msg(`Label value ${q(value)} ${valueProblem.en}.`, `레이블 값 ${q(value)}는 ${valueProblem.ko}.`)));
+        out.push(finding([...path, 'matchLabels', key], msg(`Label value ${q(value)} ${valueProblem.en}.`, `레이블 값 ${josa(q(value), '은/는')} ${valueProblem.ko}.`)));
       }
     }
   }
@@ -28,7 +28,7 @@ export function validateLabelSelector(selector: Obj, path: Path): RuleFinding[] 
     if (key !== undefined) {
       const keyProblem = qualifiedName(key);
       if (keyProblem) {
-        out.push(finding([...exprPath, 'key'], msg(`Label key ${q(key)} ${keyProblem.en}.`, `레이블 키 ${q(key)}는 ${keyProblem.ko}.`)));
+        out.push(finding([...exprPath, 'key'], msg(`Label key ${q(key)} is invalid: ${keyProblem.en}.`, `레이블 키 ${josa(q(key), '이/가')} 올바르지 않다: ${keyProblem.ko}.`)));
       }
     }
     const operator = str(expression.operator);
@@ -45,7 +45,7 @@ export function validateLabelSelector(selector: Obj, path: Path): RuleFinding[] 
       values.forEach((v, i) => {
         if (typeof v !== 'string') return;
         const problem = labelValue(v);
-        if (problem) out.push(finding([...exprPath, 'values', i], msg(`Label value ${q(v)} ${problem.en}.`, `레이블 값 ${q(v)}는 ${problem.ko}.`)));
+        if (problem) out.push(finding([...exprPath, 'values', i], msg(`Label value ${q(v)} ${problem.en}.`, `레이블 값 ${josa(q(v), '은/는')} ${problem.ko}.`)));
       });
     } else if (operator === 'Exists' || operator === 'DoesNotExist') {
       if (values.length > 0) {
@@ -60,7 +60,7 @@ export function validateLabelSelector(selector: Obj, path: Path): RuleFinding[] 
       out.push(
         finding([...exprPath, 'operator'], msg(
           `operator ${q(operator)} is not supported: use one of ${OPERATORS.join(', ')}.`,
-          `operator ${q(operator)}는 지원되지 않는다: ${OPERATORS.join(', ')} 중 하나를 써야 한다.`,
+          `operator ${josa(q(operator), '은/는')} 지원되지 않는다: ${OPERATORS.join(', ')} 중 하나를 써야 한다.`,
         )),
       );
     }

@@ -8,7 +8,7 @@
 // accepts names only. So: the character check above removes offsets, and a name that differs only in case from
 // a canonical zone in Intl.supportedValuesOf('timeZone') is refused. Links (aliases) that are not canonical are
 // accepted in any case that Intl accepts: the one known gap.
-import { msg, type Msg } from './util.ts';
+import { josa, msg, type Msg } from './util.ts';
 
 const PART = /^[A-Za-z._+\-0-9]{1,14}$/;
 
@@ -23,20 +23,28 @@ function canonicalZones(): Map<string, string> {
   return canonicalByLower;
 }
 
+const known = new Map<string, boolean>();
+
 function intlKnows(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let result = known.get(zone);
+  if (result === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      result = true;
+    } catch {
+      result = false;
+    }
+    // Bounded: zone names come from manifests, and a run may see many distinct wrong ones.
+    if (known.size < 10_000) known.set(zone, result);
   }
+  return result;
 }
 
 /** Why the zone is refused, or null when the API server accepts it. */
 export function timeZoneProblem(zone: string): Msg | null {
   const unknown = msg(
     `unknown time zone "${zone}": use an IANA zone name such as "Etc/UTC" or "Asia/Seoul"`,
-    `알 수 없는 시간대 "${zone}"다: "Etc/UTC"나 "Asia/Seoul" 같은 IANA 시간대 이름을 써야 한다`,
+    `${josa(`"${zone}"`, '은/는')} 알 수 없는 시간대다: "Etc/UTC"나 "Asia/Seoul" 같은 IANA 시간대 이름을 써야 한다`,
   );
   if (zone.length === 0) return msg('timeZone must be omitted or a non-empty zone name', 'timeZone은 생략하거나 비어 있지 않은 시간대 이름이어야 한다');
   for (const part of zone.split('/')) {
@@ -52,8 +60,8 @@ export function timeZoneProblem(zone: string): Msg | null {
   const canonical = canonicalZones().get(zone.toLowerCase());
   if (canonical !== undefined && canonical !== zone) {
     return msg(
-      `unknown time zone "${zone}": zone names are case-sensitive, did you mean "${canonical}"?`,
-      `알 수 없는 시간대 "${zone}"다: 시간대 이름은 대소문자를 구분한다. "${canonical}"을 뜻했나?`,
+      `unknown time zone "${zone}": zone names are case-sensitive, write "${canonical}"`,
+      `${josa(`"${zone}"`, '은/는')} 알 수 없는 시간대다: 시간대 이름은 대소문자를 구분하므로 ${josa(`"${canonical}"`, '으로/로')} 써야 한다`,
     );
   }
   return null;
