@@ -126,6 +126,23 @@ describe('statuses like kubeconform', () => {
     expect(lines(report.resources[1])).toEqual(['6:13 error[schema] expected string, got integer 5']);
   });
 
+  it("anyOf/oneOf failures become one clear message each (a CRD schema using them)", async () => {
+    const report = await validatePaths([manifest('crd-widget.yaml')], { schemaLocations: ['default', crdSchemas] });
+    expect(lines(report.resources[0])).toEqual([
+      // anyOf [integer, string]: one message naming both types instead of two type errors and an anyOf error.
+      '6:9 error[schema] expected integer or string, got boolean true',
+      // oneOf of two object forms: the form whose shape fits ({name}) says what is wrong inside it.
+      '8:11 error[schema] expected string, got integer 5',
+      '9:9 error[schema] must be one of "fast", "safe"; got "Fast" (did you mean "fast"?)',
+    ]);
+  });
+
+  it('JSON files are read as YAML (tab-indented JSON too), with positions', async () => {
+    const report = await validatePaths([manifest('configmap.json')]);
+    expect(statuses(report)).toEqual(['ConfigMap/from-json:invalid']);
+    expect(lines(report.resources[0])).toEqual(['8:8 error[schema] expected string, got integer 1']);
+  });
+
   it('an extra property fails with strict, passes without', async () => {
     const strict = await validatePaths([manifest('extra-property.yaml')], { strict: true });
     expect(lines(strict.resources[0])).toEqual(['5:3 error[schema] unknown field "colour"']);
