@@ -207,6 +207,14 @@ describe('statuses like kubeconform', () => {
     expect(report.resources[0].diagnostics[0].message).toMatch(/batch\/v1beta1 CronJob was removed in Kubernetes 1\.\d+; use batch\/v1/);
   });
 
+  it('positions follow escaped paths (~1 for "/") and aliases', async () => {
+    const escaped = await validateText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    app.kubernetes.io/name: 5\n', 'cm.yaml', { rules: false });
+    expect(escaped.resources[0].diagnostics.map((d) => [d.line, d.col, d.path])).toEqual([[6, 29, '/metadata/labels/app.kubernetes.io~1name']]);
+    const aliased = await validateText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: &l\n    tier: 1\n  annotations: *l\n', 'cm.yaml', { rules: false });
+    // Both errors (labels.tier and annotations.tier, through the alias) sit on the anchored node: reported once.
+    expect(lines(aliased.resources[0])).toEqual(['6:11 error[schema] expected string, got integer 1']);
+  });
+
   it('a misspelt block is checked against the suggested field: errors inside it are reported too', async () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: busybox\n    resoures:\n      limits:\n        memory: plenty\n';
     const report = await validateText(text, 'pod.yaml', { rules: false });
