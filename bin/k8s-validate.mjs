@@ -16,7 +16,7 @@ if (!process.features.typescript) {
   }
 }
 const cli = new URL('../src/validator/cli.ts', import.meta.url).pathname;
-const child = spawn(node, ['--max-semi-space-size=4', cli, ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(node, ['--max-semi-space-size=8', cli, ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('close', (code, signal) => {
   process.exitCode = code ?? (signal ? 1 : 0);
