@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
 if (process.features.typescript) {
+  process.stdout.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const { main } = await import('../src/validator/cli.ts');
   process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),

@@ -255,6 +255,8 @@ function problemFromError(error: ErrorObject, object: unknown): Problem {
     case 'const':
       return { path, at: 'value', messages: msg.notConst(params.allowedValue, value) };
     case 'pattern':
+      // The Quantity pattern (resource.Quantity) says more as words than as a regular expression.
+      if (String(params.pattern).includes('[KMGTPE]i')) return { path, at: 'value', messages: msg.quantity(value) };
       return { path, at: 'value', messages: msg.pattern(String(params.pattern), value) };
     case 'format':
       return { path, at: 'value', messages: msg.format(String(params.format), value) };

@@ -72,8 +72,8 @@ export async function validatePaths(paths: string[], options: ValidatePathsOptio
   const workers = Math.max(1, Math.min(options.workers ?? 1, availableParallelism() * 2, listed.files.length));
   let results: FileResult[];
   if (workers > 1 && !listed.files.includes('-') && (await totalBytes(listed.files)) >= WORKER_THRESHOLD_BYTES) {
-    const { validateInWorkers } = await import('./workers.ts');
-    results = await validateInWorkers(listed.files, options, workers);
+    const { validateInThreads } = await import('./workers.ts');
+    results = await validateInThreads(engine, listed.files, options, workers);
   } else {
     results = [];
     for (const file of listed.files) {

@@ -1,7 +1,7 @@
 // Finds where a path inside a resource sits in the YAML text: walks the `yaml` AST segment by segment
 // (resolving aliases and merge keys) and returns the key's or the value's position.
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import type { PositionedDocument } from './parse.ts';
+import type { Positions } from './parse.ts';
 
 export type PathSegment = string | number;
 
@@ -57,13 +57,18 @@ function isEmptyScalar(node: unknown): boolean {
   return !range || range[0] === range[1];
 }
 
+type Position = { line: number; col: number };
+
 /**
- * Position of `path` in the document: its key (`at: 'key'`) or its value. When the path goes further than
- * the document (a missing field), the deepest existing node on the way is used.
+ * Locator over the `yaml` AST: the position of `path` in the document, its key (`at: 'key'`) or its value.
+ * When the path goes further than the document (a missing field), the deepest existing node on the way is
+ * used. An empty value (`name:`) is pointed at through its key.
  */
-export function locate(positioned: PositionedDocument, path: PathSegment[], at: 'key' | 'value' = 'value'): { line: number; col: number } | undefined {
-  const { doc, position } = positioned;
-  if (!doc) return undefined;
+export function astLocator(doc: Document.Parsed, position: (offset: number) => Position): Positions {
+  return { source: 'ast', locate: (path, at) => locateInAst(doc, position, path, at) };
+}
+
+function locateInAst(doc: Document.Parsed, position: (offset: number) => Position, path: PathSegment[], at: 'key' | 'value'): Position | undefined {
   let node: unknown = resolve(doc.contents, doc);
   let keyNode: unknown = undefined;
   let best = startOf(node);
@@ -91,4 +96,65 @@ export function locate(positioned: PositionedDocument, path: PathSegment[], at: 
   }
   if (path.length === 0 && at === 'key') best = startOf(node);
   return best === undefined ? undefined : position(best);
+}
+
+// ---- the same walk over js-yaml's node tree (fast path) ------------------------------------------
+
+/** A node seen through js-yaml's listener: where it starts, what it is, its children in document order. */
+export interface TreeNode {
+  start: number;
+  kind: 'mapping' | 'sequence' | 'scalar' | null;
+  /** Resolved value of a scalar (mapping keys are matched through it). */
+  value?: unknown;
+  children: TreeNode[];
+}
+
+/** js-yaml reports a value's start before the spaces, line breaks and comments that lead to it. */
+function contentStart(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
+    else if (c === 0x23) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? text.length : eol + 1;
+    } else break;
+  }
+  return i;
+}
+
+function keyString(node: TreeNode): string {
+  return node.value === null || node.value === undefined ? 'null' : String(node.value);
+}
+
+/** Locator over the fast path's node tree; gives the same positions as astLocator (tested). */
+export function treeLocator(root: TreeNode, text: string, position: (offset: number) => Position): Positions {
+  const startOf = (node: TreeNode) => contentStart(text, node.start);
+  return {
+    source: 'tree',
+    locate(path, at) {
+      let node = root;
+      let best = startOf(node);
+      for (const segment of path) {
+        let next: TreeNode | undefined;
+        let keyNode: TreeNode | undefined;
+        if (node.kind === 'mapping') {
+          for (let i = 0; i + 1 < node.children.length; i += 2) {
+            if (keyString(node.children[i]) === String(segment)) {
+              keyNode = node.children[i];
+              next = node.children[i + 1];
+              break;
+            }
+          }
+        } else if (node.kind === 'sequence') {
+          const index = Number(segment);
+          if (Number.isInteger(index) && index >= 0 && index < node.children.length) keyNode = next = node.children[index];
+        }
+        if (!next || !keyNode) break;
+        node = next;
+        best = at === 'key' || next.kind === null ? startOf(keyNode) : startOf(next);
+      }
+      return position(best);
+    },
+  };
 }

@@ -99,6 +99,10 @@ export const msg = {
     en: `${preview(value)} does not match the pattern ${pattern}`,
     ko: `${preview(value)}는 패턴 ${pattern}에 맞지 않는다`,
   }),
+  quantity: (value: unknown): Localized => ({
+    en: `${preview(value)} is not a Kubernetes quantity (like 500m, 1.5, 64Mi or 2Gi)`,
+    ko: `${preview(value)}는 쿠버네티스 수량 표기가 아니다(500m, 1.5, 64Mi, 2Gi 같은 형식이어야 한다)`,
+  }),
   format: (format: string, value: unknown): Localized => ({
     en: `${preview(value)} is not a valid ${format}`,
     ko: `${preview(value)}는 올바른 ${format} 형식이 아니다`,

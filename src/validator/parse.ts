@@ -6,9 +6,10 @@
 // The text is first cut at document markers so that each document is parsed on its own: memory stays
 // bounded on huge files and one broken document does not hide the others.
 import jsYaml from 'js-yaml';
-import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node, type ParsedNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type Node, type ParsedNode } from 'yaml';
 import type { ScalarTag } from 'yaml';
 import { classifyPlainScalar, resolvePlainScalar, type PlainScalarKind } from './scalars.ts';
+import { astLocator, treeLocator, type PathSegment, type TreeNode } from './locate.ts';
 
 /** Deepest nesting accepted; real manifests stay far below, and deeper input would exhaust the stack later. */
 export const MAX_DEPTH = 1000;
@@ -32,14 +33,15 @@ export interface YamlDocument {
   col: number;
   /** Set when the document cannot be read; `value` is then null. */
   problem?: ParseProblem;
-  /** The `yaml` AST of this document, parsed on demand, for locating errors. */
-  positioned(): PositionedDocument;
+  /** Where paths of this document sit in the text; built on demand, only for documents with something to report. */
+  positioned(): Positions;
 }
 
-export interface PositionedDocument {
-  doc: Document.Parsed | undefined;
-  /** Turns a character offset in the document's chunk into a snippet position. */
-  position(offset: number): { line: number; col: number };
+export interface Positions {
+  /** Which parser's record the positions come from (the fast path's node tree, or the reference AST). */
+  readonly source: 'tree' | 'ast' | 'none';
+  /** Position of a path's key or value (the deepest existing node when the path goes further). */
+  locate(path: PathSegment[], at: 'key' | 'value'): { line: number; col: number } | undefined;
 }
 
 // ---- scalar tags shared by both parsers --------------------------------------------------------
@@ -78,9 +80,12 @@ const yamlScalarTags: ScalarTag[] = (['null', 'bool', 'int', 'float'] as const).
   },
 }));
 
+// Explicit tags (`!!int "12"`) look tags up by name, and skip those with a `test`: give them test-less twins.
+const yamlExplicitTags = yamlScalarTags.map((tag) => ({ ...tag, default: false, test: undefined }));
+
 const YAML_OPTIONS = {
   schema: 'failsafe',
-  customTags: (tags: unknown[]) => [...tags, ...yamlScalarTags],
+  customTags: (tags: unknown[]) => [...tags, ...yamlScalarTags, ...yamlExplicitTags],
   merge: true,
   uniqueKeys: true,
   version: '1.2',
@@ -102,6 +107,9 @@ const MARKER = /^(?:---|\.\.\.)(?:[ \t]|\r?$)/;
 const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?\r?$/;
 
 export function splitDocuments(text: string): Chunk[] {
+  // CRLF and lone CR are line breaks (YAML and editors agree). With plain LF both parsers read them alike
+  // (the `yaml` package rejects CRLF inside multi-line quoted scalars), and lines and columns stay the same.
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const chunks: Chunk[] = [];
   let start = 0;
   let startLine = 0;
@@ -170,15 +178,10 @@ function depthExceeds(value: unknown, limit: number): boolean {
 }
 
 function positionedChunk(chunk: Chunk): { docs: Document.Parsed[]; position: (offset: number) => { line: number; col: number } } {
-  const lineCounter = new LineCounter();
-  const position = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line + chunk.startLine, col: p.col };
-  };
+  const position = lineMapper(chunk);
   try {
-    const parser = new Parser(lineCounter.addNewLine);
     const composer = new Composer(YAML_OPTIONS as never);
-    const docs = [...composer.compose(parser.parse(chunk.text), true)] as Document.Parsed[];
+    const docs = [...composer.compose(new Parser().parse(chunk.text), true)] as Document.Parsed[];
     return { docs, position };
   } catch (error) {
     // Only the stack can give out here (pathological nesting); report it as a document problem.
@@ -187,13 +190,41 @@ function positionedChunk(chunk: Chunk): { docs: Document.Parsed[]; position: (of
   }
 }
 
+/** Kubernetes (sigs.k8s.io/yaml) turns YAML into JSON and refuses keys that JSON cannot have. */
+function unsupportedKey(doc: Document.Parsed): { offset: number; message: string } | undefined {
+  let found: { offset: number; message: string } | undefined;
+  const visit = (node: unknown, depth: number): void => {
+    if (found || depth > MAX_DEPTH) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as ParsedNode | null;
+        const offset = key?.range?.[0] ?? (node as ParsedNode).range?.[0] ?? 0;
+        if (key === null || (isScalar(key) && key.value === null)) {
+          found = { offset, message: 'a null or empty mapping key (Kubernetes accepts only string, number and boolean keys)' };
+          return;
+        }
+        if (!isScalar(key) && !isAlias(key)) {
+          found = { offset, message: 'a sequence or mapping used as a mapping key (Kubernetes accepts only string, number and boolean keys)' };
+          return;
+        }
+        visit(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
+  };
+  visit(doc.contents, 0);
+  return found;
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
 function problemOf(doc: Document.Parsed, position: (offset: number) => { line: number; col: number }): ParseProblem | undefined {
   const error = doc.errors[0];
-  if (!error) return undefined;
+  if (!error) {
+    const key = unsupportedKey(doc);
+    return key ? { ...position(key.offset), message: key.message, rule: 'yaml-syntax' } : undefined;
+  }
   const { line, col } = position(error.pos[0]);
   const duplicate = error.code === 'DUPLICATE_KEY';
   let message = firstLine(error.message);
@@ -249,21 +280,37 @@ function documentsFromPositioned(chunk: Chunk): YamlDocument[] {
   if (docs.length === 0 && !BLANK_ONLY.test(chunk.text)) {
     // The parser itself gave out (stack) on this chunk.
     const problem: ParseProblem = { ...start, rule: 'yaml-too-deep', message: 'nested too deeply to read' };
-    return [{ value: null, ...start, problem, positioned: () => ({ doc: undefined, position }) }];
+    return [{ value: null, ...start, problem, positioned: () => ({ source: 'none', locate: () => undefined }) }];
   }
   return docs.map((doc) => {
     const contents = doc.contents as ParsedNode | null;
     const docStart = contents?.range ? position(contents.range[0]) : start;
     const { value, problem } = valueOf(doc, position, docStart);
-    return { value, ...docStart, problem, positioned: () => ({ doc, position }) };
+    const positions = astLocator(doc, position);
+    return { value, ...docStart, problem, positioned: () => positions };
   });
 }
 
+const ODD_KEY = /(?:^|[\s{,])(?:~|null|Null|NULL)?[ \t]*:(?:\s|$)|[\]}][ \t]*:(?:\s|$)|(?:^|\n)[ \t-]*\?(?:\s|$)/;
+const ODD_MARKER = /^(?:---|\.\.\.)[^\s]|[{[,][ \t]*\?/m;
+const GLUED_COMMENT = /[^\s]#/;
+const BLOCK_INDICATOR = /[|>][-+]?[0-9]/;
+// A line whose quotes do not pair up (a quoted scalar continues on the next line); apostrophes inside plain
+// words (it's) also match, which only costs the slower path.
+const OPEN_QUOTE_LINE = /^[^"'\n]*(?:"[^"\n]*"[^"'\n]*|'[^'\n]*'[^"'\n]*)*(?:"[^"\n]*|'[^'\n]*)$/m;
+const TAG_START = /(?:^|[\s[{,:-])!/;
+const TAB_INDENT = /(?:^|\n)[ ]*\t/;
 const BLANK_ONLY = /^(?:[ \t]*(?:#.*)?\r?(?:\n|$))*$/;
 
 function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
-  // Anchors mean aliases, whose expansion only the positioned parser caps.
-  if (chunk.text.includes('&')) return undefined;
+  // Anchors mean aliases, whose expansion only the positioned parser caps; js-yaml tolerates tabs in
+  // indentation, which YAML (and the reference parser) forbids.
+  // Tags (`!!int`, `!`) are rare in manifests, and the two parsers differ on odd ones: leave them to the reference.
+  // Odd keys (empty, null, `? ` explicit, collections) are refused by Kubernetes: the reference says how.
+  if (chunk.text.includes('&') || TAB_INDENT.test(chunk.text) || TAG_START.test(chunk.text) || ODD_KEY.test(chunk.text)) return undefined;
+  // Where js-yaml is more lenient than YAML 1.2 (and the reference): comments glued to a token, block
+  // scalar indentation indicators, quoted scalars running over several lines.
+  if (GLUED_COMMENT.test(chunk.text) || BLOCK_INDICATOR.test(chunk.text) || OPEN_QUOTE_LINE.test(chunk.text) || ODD_MARKER.test(chunk.text)) return undefined;
   let values: unknown[];
   try {
     values = jsYaml.loadAll(chunk.text, undefined, { schema: GO_YAML_V2_SCHEMA }) as unknown[];
@@ -273,11 +320,17 @@ function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
   if (values.length > 1) return undefined; // a marker the splitter did not see: let the reference parser decide
   if (values.length === 1 && depthExceeds(values[0], MAX_DEPTH)) return undefined;
   const start = contentStart(chunk);
-  let positioned: PositionedDocument | undefined;
+  let positioned: Positions | undefined;
+  // Positions come from a second js-yaml pass that records where each node starts (about as fast as the
+  // first); when that record cannot be trusted (see nodeTree), from the reference parser.
   const lazy = () => {
     if (!positioned) {
-      const { docs, position } = positionedChunk(chunk);
-      positioned = { doc: docs[0], position };
+      const tree = nodeTree(chunk.text);
+      if (tree) positioned = treeLocator(tree, chunk.text, lineMapper(chunk));
+      else {
+        const { docs, position } = positionedChunk(chunk);
+        positioned = docs[0] ? astLocator(docs[0], position) : { source: 'none', locate: () => undefined };
+      }
     }
     return positioned;
   };
@@ -285,24 +338,97 @@ function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
   return [{ value: values[0] ?? null, ...start, positioned: lazy }];
 }
 
-/** Parses every document of a snippet's text, fast path first. */
-export function parseDocuments(text: string): YamlDocument[] {
+/** Offset in a chunk -> snippet line and column (1-based). */
+function lineMapper(chunk: Chunk): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = chunk.text.indexOf('\n'); i !== -1; i = chunk.text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: chunk.startLine + lo + 1, col: Math.max(0, offset - starts[lo]) + 1 };
+  };
+}
+
+interface ListenerState {
+  position: number;
+  kind: string | null;
+  result: unknown;
+}
+
+/**
+ * The document's node tree with start offsets, from js-yaml's open/close events. Each mapping's children
+ * alternate key, value; each sequence's children are its items. Returns undefined when the events do not
+ * line up with the values (flow keys without values, empty block sequence items...): the caller then uses
+ * the reference parser.
+ */
+function nodeTree(text: string): TreeNode | undefined {
+  const roots: TreeNode[] = [];
+  const stack: TreeNode[] = [];
+  let reliable = true;
+  const listener = (event: string, state: ListenerState) => {
+    if (event === 'open') {
+      const node: TreeNode = { start: state.position, kind: null, children: [] };
+      (stack.length > 0 ? stack[stack.length - 1].children : roots).push(node);
+      stack.push(node);
+      return;
+    }
+    const node = stack.pop()!;
+    node.kind = state.kind as TreeNode['kind'];
+    if (node.kind === 'scalar') {
+      node.value = state.result;
+      node.children = [];
+    } else if (node.kind === 'mapping') {
+      const keys = Object.keys(state.result as object);
+      if (node.children.length !== keys.length * 2) reliable = false;
+    } else if (node.kind === 'sequence') {
+      if (node.children.length !== (state.result as unknown[]).length) reliable = false;
+    }
+  };
+  try {
+    jsYaml.loadAll(text, undefined, { schema: GO_YAML_V2_SCHEMA, listener } as jsYaml.LoadOptions);
+  } catch {
+    return undefined;
+  }
+  return reliable && roots.length === 1 ? roots[0] : undefined;
+}
+
+// Indentation this deep only comes from pathological nesting, which the parsers handle in quadratic time.
+const MAX_INDENT = 1000;
+const DEEP_INDENT = new RegExp(`(?:^|\\n)[ ]{${MAX_INDENT},}`);
+
+function tooDeeplyIndented(chunk: Chunk): YamlDocument | undefined {
+  const match = DEEP_INDENT.exec(chunk.text);
+  if (!match) return undefined;
+  const offset = match.index + (match[0].startsWith('\n') ? 1 : 0);
+  const line = chunk.startLine + chunk.text.slice(0, offset).split('\n').length;
+  const problem: ParseProblem = { line, col: 1, rule: 'yaml-too-deep', message: `indented more than ${MAX_INDENT} columns` };
+  return { value: null, ...contentStart(chunk), problem, positioned: () => ({ source: 'none', locate: () => undefined }) };
+}
+
+function parseChunks(text: string, fast: boolean): YamlDocument[] {
   const documents: YamlDocument[] = [];
   for (const chunk of splitDocuments(text)) {
     if (BLANK_ONLY.test(chunk.text)) continue;
-    documents.push(...(fastDocuments(chunk) ?? documentsFromPositioned(chunk)));
+    const refused = tooDeeplyIndented(chunk);
+    if (refused) documents.push(refused);
+    else documents.push(...((fast ? fastDocuments(chunk) : undefined) ?? documentsFromPositioned(chunk)));
   }
   return documents;
 }
 
+/** Parses every document of a snippet's text, fast path first. */
+export function parseDocuments(text: string): YamlDocument[] {
+  return parseChunks(text, true);
+}
+
 /** Reference parse only (no fast path): used by tests to prove both paths agree. */
 export function parseDocumentsPositioned(text: string): YamlDocument[] {
-  const documents: YamlDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
-    if (BLANK_ONLY.test(chunk.text)) continue;
-    documents.push(...documentsFromPositioned(chunk));
-  }
-  return documents;
+  return parseChunks(text, false);
 }
 
 export { isAlias, isMap, isScalar, isSeq };

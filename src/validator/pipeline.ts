@@ -2,7 +2,7 @@
 // Shared by the library (in-process) and the worker threads, so both give identical results.
 import { bundledSchemas, createRegistry } from './registry.ts';
 import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator } from './check.ts';
-import { locate, type PathSegment } from './locate.ts';
+import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, parseDocuments, type ParseProblem, type YamlDocument } from './parse.ts';
 import { runRuleSet, type RulesRunner } from './rules-adapter.ts';
@@ -14,11 +14,29 @@ export interface Engine {
   check: CheckOptions;
   lang: Lang;
   rules: RulesRunner | undefined;
+  rulesSource: RulesRunner | undefined;
   schemaSource: (lookup: Extract<SchemaLookup, { status: 'found' }>) => { root: Record<string, unknown>; definitions: Record<string, unknown> } | undefined;
 }
 
-/** Builds what every file needs; throws (before any work) on an unsupported version or a bad schema location. */
+const engines = new Map<string, Engine>();
+
+/**
+ * What every file needs; throws (before any work) on an unsupported version or a bad schema location.
+ * Engines are kept per option set, so compiled schemas are reused across calls (a site build validates
+ * page after page with the same options).
+ */
 export function createEngine(options: ValidateOptions, rules: RulesRunner | undefined): Engine {
+  const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules]);
+  let engine = engines.get(key);
+  if (!engine || engine.rulesSource !== rules) {
+    engine = buildEngine(options, rules);
+    if (engines.size > 32) engines.clear();
+    engines.set(key, engine);
+  }
+  return engine;
+}
+
+function buildEngine(options: ValidateOptions, rules: RulesRunner | undefined): Engine {
   const strict = options.strict ?? true;
   const registry = createRegistry({ kubernetesVersion: options.kubernetesVersion, strict, schemaLocations: options.schemaLocations });
   const definitions = bundledSchemas(registry.kubernetesVersion).definitions;
@@ -26,6 +44,7 @@ export function createEngine(options: ValidateOptions, rules: RulesRunner | unde
   return {
     registry,
     lang,
+    rulesSource: rules,
     rules: options.rules === false ? undefined : rules,
     check: { skip: options.skip ?? [], reject: options.reject ?? [], ignoreMissingSchemas: options.ignoreMissingSchemas ?? false, lang },
     schemaSource: (lookup) => {
@@ -145,7 +164,7 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
   const toFile = (p: { line: number; col: number }) => ({ line: p.line + snippet.lineOffset, col: p.col + snippet.colOffset });
   const start = toFile(doc);
   const locator: Locator = (path, at) => {
-    const found = locate(doc.positioned(), path, at);
+    const found = doc.positioned().locate(path, at);
     return found ? toFile(found) : start;
   };
   const errorResult = (position: { line: number; col: number }, rule: string, messages: Localized): Pending => ({

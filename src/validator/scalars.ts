@@ -23,7 +23,23 @@ const GO_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 // go-yaml only tries numbers for scalars starting like one.
 const NUMBER_HINT = /^[-+.0-9]/;
 
+// First characters that can start anything but a string: most scalars in a manifest are names, images,
+// labels... and are settled by this one lookup.
+const MAYBE_NOT_STRING = new Set([...'~nNyYtTfFoO-+.0123456789']);
+
+let lastText = '';
+let lastKind: PlainScalarKind = 'null';
+
 export function classifyPlainScalar(text: string): PlainScalarKind {
+  if (text.length > 0 && !MAYBE_NOT_STRING.has(text[0])) return 'str';
+  // js-yaml asks each implicit type in turn about the same scalar: remember the last answer.
+  if (text === lastText) return lastKind;
+  lastText = text;
+  lastKind = classify(text);
+  return lastKind;
+}
+
+function classify(text: string): PlainScalarKind {
   if (NULLS.has(text)) return 'null';
   if (TRUES.has(text) || FALSES.has(text)) return 'bool';
   if (text in SPECIAL_FLOATS) return 'float';

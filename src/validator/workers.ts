@@ -1,7 +1,8 @@
-// Spreads files over worker threads (CLI -n). Files go out in small batches, to whichever worker is free,
-// and results come back in the original file order.
+// Spreads files over threads (CLI -n): the calling thread plus n-1 worker threads. Files go out in small
+// batches to whichever thread is free, and results come back in the original file order.
 import { Worker } from 'node:worker_threads';
-import type { FileResult } from './pipeline.ts';
+import { validateSource, type Engine, type FileResult } from './pipeline.ts';
+import { readSource } from './sources.ts';
 import type { ValidatePathsOptions } from './index.ts';
 
 export interface WorkerRequest {
@@ -13,35 +14,54 @@ export interface WorkerReply {
   results: FileResult[];
 }
 
-export async function validateInWorkers(files: string[], options: ValidatePathsOptions, count: number): Promise<FileResult[]> {
-  const batchSize = Math.max(1, Math.min(64, Math.ceil(files.length / (count * 8))));
+function failed(results: FileResult[]): boolean {
+  return results.some((r) => r.fileDiagnostics.some((d) => d.severity === 'error') || r.resources.some((x) => x.status === 'invalid' || x.status === 'error'));
+}
+
+export async function validateInThreads(engine: Engine, files: string[], options: ValidatePathsOptions, threads: number): Promise<FileResult[]> {
+  const batchSize = Math.max(1, Math.min(32, Math.ceil(files.length / (threads * 16))));
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
   const results: FileResult[][] = new Array(batches.length);
-  const { workers: _workers, exitOnError, ...engineOptions } = options;
+  const { workers: _workers, exitOnError, ignoreMissingPaths: _ignore, ...engineOptions } = options;
   let next = 0;
   let stop = false;
+  const take = () => (stop || next >= batches.length ? undefined : next++);
+  const store = (batch: number, batchResults: FileResult[]) => {
+    results[batch] = batchResults;
+    if (exitOnError && failed(batchResults)) stop = true;
+  };
 
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: engineOptions });
+      // A live heap of ~50 MB does the job; a cap on the old generation keeps V8 from growing it far past that.
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: engineOptions, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 } });
       const send = () => {
-        if (stop || next >= batches.length) {
+        const batch = take();
+        if (batch === undefined) {
           void worker.terminate().then(() => resolve());
           return;
         }
-        const batch = next++;
         worker.postMessage({ batch, files: batches[batch] } satisfies WorkerRequest);
       };
       worker.on('message', (reply: WorkerReply) => {
-        results[reply.batch] = reply.results;
-        if (exitOnError && reply.results.some((r) => r.fileDiagnostics.length > 0 || r.resources.some((x) => x.status === 'invalid' || x.status === 'error'))) stop = true;
+        store(reply.batch, reply.results);
         send();
       });
       worker.on('error', reject);
       worker.on('online', send);
     });
 
-  await Promise.all(Array.from({ length: count }, runWorker));
+  // The calling thread works too, yielding between batches so worker replies are handled promptly.
+  const runHere = async () => {
+    for (let batch = take(); batch !== undefined; batch = take()) {
+      const batchResults: FileResult[] = [];
+      for (const file of batches[batch]) batchResults.push(validateSource(engine, await readSource(file)));
+      store(batch, batchResults);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
+  await Promise.all([runHere(), ...Array.from({ length: threads - 1 }, runWorker)]);
   return results.filter(Boolean).flat();
 }

@@ -1,0 +1,181 @@
+// Benchmark of the validator (npm run bench:validate).
+// 1. Generates a corpus of >= 50,000 resources (mixed kinds, ~1% invalid) in a temp folder.
+// 2. Baseline, same run: single-threaded parse-only of that corpus with the `yaml` package.
+// 3. End to end: the CLI (`-strict -summary -n N`) as a child process; resources/s, ratio to the baseline,
+//    peak RSS of the process tree (worker threads are threads of that process, so its RSS includes them).
+// 4. Cold `npm run validate` over the site (content/ and examples/ when present, else a site-sized corpus).
+// Options: --resources N (default 50000), --workers N (default 2), --keep (leave the corpus).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : Number(args[i + 1]);
+};
+const RESOURCES = option('resources', 50_000);
+const WORKERS = option('workers', 2);
+const PER_FILE = 50;
+const root = new URL('..', import.meta.url).pathname;
+const cli = join(root, 'src/validator/cli.ts');
+
+// ---- corpus --------------------------------------------------------------------------------------
+
+function labels(i: number) {
+  return `    app: app-${i}\n    tier: t${i % 7}\n`;
+}
+const KINDS: Array<(i: number) => string> = [
+  (i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web-${i}\n  labels:\n${labels(i)}spec:\n  replicas: ${1 + (i % 5)}\n  selector:\n    matchLabels:\n      app: app-${i}\n  template:\n    metadata:\n      labels:\n        app: app-${i}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        ports:\n        - containerPort: 80\n          name: http\n        resources:\n          requests:\n            cpu: 100m\n            memory: 64Mi\n          limits:\n            memory: 128Mi\n        readinessProbe:\n          httpGet:\n            path: /healthz\n            port: http\n`,
+  (i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\nspec:\n  selector:\n    app: app-${i}\n  ports:\n  - name: http\n    port: 80\n    targetPort: 8080\n`,
+  (i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg-${i}\n  namespace: ns-${i % 3}\ndata:\n  LOG_LEVEL: info\n  config.yaml: |\n    server:\n      port: 8080\n      enabled: true\n`,
+  (i) => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: job-${i}\nspec:\n  backoffLimit: 4\n  completions: 3\n  parallelism: 2\n  template:\n    spec:\n      restartPolicy: OnFailure\n      containers:\n      - name: work\n        image: busybox:1.36\n        command: ["sh", "-c", "echo hello ${i}"]\n`,
+  (i) => `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: cron-${i}\nspec:\n  schedule: "*/5 * * * *"\n  concurrencyPolicy: Forbid\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n          - name: tick\n            image: busybox:1.36\n            args: ["date"]\n`,
+  (i) => `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db-${i}\nspec:\n  serviceName: db-${i}\n  replicas: 3\n  selector:\n    matchLabels:\n      app: db-${i}\n  template:\n    metadata:\n      labels:\n        app: db-${i}\n    spec:\n      containers:\n      - name: db\n        image: postgres:17\n        volumeMounts:\n        - name: data\n          mountPath: /var/lib/postgresql\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      accessModes: ["ReadWriteOnce"]\n      resources:\n        requests:\n          storage: 1Gi\n`,
+  (i) => `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent-${i}\nspec:\n  selector:\n    matchLabels:\n      app: agent-${i}\n  template:\n    metadata:\n      labels:\n        app: agent-${i}\n    spec:\n      containers:\n      - name: agent\n        image: fluent/fluent-bit:3.1\n        env:\n        - name: NODE_NAME\n          valueFrom:\n            fieldRef:\n              fieldPath: spec.nodeName\n`,
+  (i) => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa-${i}\n`,
+];
+// ~1% invalid, one kind of mistake each.
+const BROKEN: Array<(i: number) => string> = [
+  (i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: broken-${i}\nspec:\n  replicas: two\n  selector:\n    matchLabels:\n      app: b\n  template:\n    metadata:\n      labels:\n        app: b\n    spec:\n      containers:\n      - name: c\n        image: nginx\n`,
+  (i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: broken-${i}\nspec:\n  prots:\n  - port: 80\n`,
+  (i) => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: broken-${i}\nspec:\n  template:\n    spec:\n      restartPolicy: OnFailure\n      conatainers:\n      - name: c\n        image: busybox\n`,
+];
+
+function generateCorpus(dir: string, total: number): { files: number; invalid: number; bytes: number } {
+  let n = 0;
+  let files = 0;
+  let invalid = 0;
+  let bytes = 0;
+  while (n < total) {
+    const docs: string[] = [];
+    for (let k = 0; k < PER_FILE && n < total; k++, n++) {
+      if (n % 100 === 37) {
+        docs.push(BROKEN[invalid % BROKEN.length](n));
+        invalid++;
+      } else docs.push(KINDS[n % KINDS.length](n));
+    }
+    const text = docs.join('---\n');
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(dir, `manifests-${String(files).padStart(5, '0')}.yaml`), text);
+    files++;
+  }
+  return { files, invalid, bytes };
+}
+
+function generateSite(dir: string): void {
+  mkdirSync(join(dir, 'content/en'), { recursive: true });
+  mkdirSync(join(dir, 'content/ko'), { recursive: true });
+  mkdirSync(join(dir, 'examples/demo'), { recursive: true });
+  const slugs = ['batch-job', 'periodic-job', 'daemon-service', 'singleton-service', 'stateful-service', 'service-discovery', 'self-awareness', 'index', 'validation'];
+  let i = 0;
+  for (const lang of ['en', 'ko']) {
+    for (const slug of slugs) {
+      const fences = [0, 1, 2, 3].map(() => '```yaml\n' + KINDS[i++ % KINDS.length](i) + '```\n').join('\nSome prose.\n\n');
+      writeFileSync(join(dir, `content/${lang}/${slug}.mdx`), `---\ntitle: ${slug}\n---\n\n# ${slug}\n\n${fences}\n\`\`\`yaml novalidate\nspec:\n  replicas: 1\n\`\`\`\n`);
+    }
+  }
+  for (let k = 0; k < 40; k++) writeFileSync(join(dir, `examples/demo/example-${k}.yaml`), KINDS[k % KINDS.length](k));
+}
+
+// ---- measuring -------------------------------------------------------------------------------------
+
+function descendants(pid: number): number[] {
+  const out = [pid];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of children ? children.split(/\s+/).map(Number) : []) out.push(...descendants(child));
+    }
+  } catch {
+    // process gone
+  }
+  return out;
+}
+
+function rssKb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+async function run(command: string, argv: string[], cwd: string): Promise<{ seconds: number; peakRssMb: number; code: number; stdout: string }> {
+  const started = performance.now();
+  const child = spawn(command, argv, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  let peak = 0;
+  const timer = setInterval(() => {
+    const total = descendants(child.pid!).reduce((sum, pid) => sum + rssKb(pid), 0);
+    if (total > peak) peak = total;
+  }, 10);
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  clearInterval(timer);
+  return { seconds: (performance.now() - started) / 1000, peakRssMb: peak / 1024, code, stdout };
+}
+
+function baseline(dir: string): { seconds: number; docs: number } {
+  const started = performance.now();
+  let docs = 0;
+  for (const name of readdirSync(dir).sort()) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    for (const doc of parseAllDocuments(text)) {
+      doc.toJS();
+      docs++;
+    }
+  }
+  return { seconds: (performance.now() - started) / 1000, docs };
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+const dir = mkdtempSync(join(tmpdir(), 'k8s-validate-bench-'));
+try {
+  const corpusDir = join(dir, 'corpus');
+  mkdirSync(corpusDir);
+  const corpus = generateCorpus(corpusDir, RESOURCES);
+  console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`);
+  console.log(`corpus: ${fmt(RESOURCES)} resources (${fmt(corpus.invalid)} invalid) in ${fmt(corpus.files)} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB`);
+
+  const base = baseline(corpusDir);
+  const baseRate = base.docs / base.seconds;
+  console.log(`baseline (yaml parseAllDocuments + toJS, 1 thread, no validation): ${base.seconds.toFixed(2)} s, ${fmt(baseRate)} resources/s`);
+
+  const e2e = await run(process.execPath, [cli, '-strict', '-summary', '-n', String(WORKERS), corpusDir], root);
+  const summary = e2e.stdout.trim().split('\n').pop();
+  const rate = RESOURCES / e2e.seconds;
+  console.log(`end to end (k8s-validate -strict -summary -n ${WORKERS}, exit ${e2e.code}): ${e2e.seconds.toFixed(2)} s, ${fmt(rate)} resources/s`);
+  console.log(`  ${summary}`);
+  console.log(`ratio end-to-end / baseline: ${(rate / baseRate).toFixed(2)}`);
+  console.log(`peak RSS (process tree, incl. worker threads): ${e2e.peakRssMb.toFixed(0)} MB`);
+
+  const one = await run(process.execPath, [cli, '-strict', '-summary', '-n', '1', corpusDir], root);
+  console.log(`end to end, 1 thread (-n 1): ${one.seconds.toFixed(2)} s, ${fmt(RESOURCES / one.seconds)} resources/s, peak RSS ${one.peakRssMb.toFixed(0)} MB`);
+
+  const siteHasContent = existsSync(join(root, 'content')) || existsSync(join(root, 'examples'));
+  let siteDir = root;
+  let siteLabel = 'this repository (content/ and examples/)';
+  if (!siteHasContent) {
+    siteDir = join(dir, 'site');
+    generateSite(siteDir);
+    siteLabel = 'a site-sized corpus (18 pages with 4 fences each, 40 example files): content/ and examples/ do not exist yet';
+  }
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const site = await run(npm, ['run', '--silent', 'validate', '--prefix', root, '--', ...(siteHasContent ? [] : [])], siteHasContent ? root : siteDir);
+  if (!siteHasContent) {
+    // npm run validate reads content/ and examples/ relative to the package; time the same command on the synthetic site.
+    const synthetic = await run(process.execPath, [cli, '-strict', '-summary', 'content', 'examples'], siteDir);
+    console.log(`cold validate of ${siteLabel}: ${synthetic.seconds.toFixed(2)} s (exit ${synthetic.code}): ${synthetic.stdout.trim().split('\n').pop()}`);
+    console.log(`cold npm run validate (this repository): ${site.seconds.toFixed(2)} s (exit ${site.code})`);
+  } else {
+    console.log(`cold npm run validate over ${siteLabel}: ${site.seconds.toFixed(2)} s (exit ${site.code}): ${site.stdout.trim().split('\n').pop()}`);
+  }
+} finally {
+  if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+  else console.log(`corpus kept in ${dir}`);
+}
