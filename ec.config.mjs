@@ -1,9 +1,12 @@
-// Expressive Code options shared by Markdown code fences and the <Code> component (Manifest).
+// Expressive Code options shared by Markdown code fences and the <Code> component (Manifest, ValidatorOutput).
 import { defineEcConfig } from 'astro-expressive-code';
 import { localeOfDocument, pluginExactCopy } from './src/site/expressive-code.ts';
 
 export default defineEcConfig({
   // Starlight derives a block's language from src/content/docs/<locale>/; our pages live in content/<locale>/.
   getBlockLocale: ({ file }) => localeOfDocument(file),
+  // Long lines wrap (indentation kept) instead of scrolling: no horizontal scroll regions to reach by keyboard, and
+  // a whole manifest line stays readable on a phone.
+  defaultProps: { wrap: true },
   plugins: [pluginExactCopy()],
 });
