@@ -108,6 +108,7 @@ describe('built site', () => {
     expect(ko).toContain('<html lang="ko"');
     expect(en).toContain('<html lang="en"');
     expect(ko).toContain('사이트 검색');
+    expect(ko).toContain('<div id="starlight__search"'); // a production build: search, not the dev-mode notice
   });
 
   it('links both editions with hreflang and lists them in the sitemap', async () => {
