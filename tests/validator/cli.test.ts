@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { main, parseArgs } from '../../src/validator/cli.ts';
+import { main, parseArgs } from '../../src/validator/command.ts';
 import { crdSchemas, fixtures, manifest, page, root, seed } from './helpers.ts';
 
 async function run(args: string[], env: Record<string, string> = {}) {

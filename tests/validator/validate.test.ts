@@ -84,6 +84,13 @@ describe('statuses like kubeconform', () => {
     expect(lines(report.resources[1])).toEqual(['15:8 error[schema] expected string, got integer 2']);
   });
 
+  it('List items need their own apiVersion and kind (as in kubeconform); null items are not counted', async () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n- kind: ConfigMap\n  metadata:\n    name: a\n-\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: b\n';
+    const report = await validateText(text, 'list.yaml');
+    expect(statuses(report)).toEqual(['ConfigMap/a:error', 'ConfigMap/b:valid']);
+    expect(lines(report.resources[0])).toEqual(["4:3 error[missing-apiversion] missing 'apiVersion' key"]);
+  });
+
   it('blank and comment-only files hold no resource', async () => {
     const report = await validatePaths([manifest('blank.yaml'), manifest('comment-only.yaml')]);
     expect(report.resources).toEqual([]);
