@@ -52,6 +52,8 @@ const APIMACHINERY: PackageRoot = {
 };
 
 const INT_OR_STRING_ID = 'intstr.IntOrString';
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 const QUANTITY_ID = 'resource.Quantity';
 
 function listDts(root: string, dir = root): string[] {
@@ -324,6 +326,7 @@ export async function generateSchemas(): Promise<{ output: GeneratedSchemas; sta
       removedInPackage: skippedRemoved.length,
       definitions: definitions.size,
       integers: [...definitions.values()].reduce((n, d) => n + d.probes.filter((p) => typeOf(p.schema) === 'integer').length, 0),
+      int32: [...definitions.values()].reduce((n, d) => n + d.probes.filter((p) => p.schema.maximum === INT32_MAX).length, 0),
       numbers: [...definitions.values()].reduce((n, d) => n + d.probes.filter((p) => typeOf(p.schema) === 'number').length, 0),
     },
   };
@@ -357,11 +360,16 @@ async function resolveIntegerProbes(definitions: Definition[]): Promise<void> {
       }, 2.5);
       validate(probeValue);
       const prefix = '/' + probe.steps.map((step) => ('items' in step ? '0' : 'map' in step ? 'key' : step.prop.replaceAll('~', '~0').replaceAll('/', '~1'))).join('/');
-      const isInteger = (validate.errors ?? []).some(
-        (error) => error.instancePath === prefix && ((error.keyword === 'type' && error.params.type === 'integer') || (error.keyword === 'format' && /^int(32|64)$/.test(String(error.params.format)))),
-      );
+      const errors = (validate.errors ?? []).filter((error) => error.instancePath === prefix);
+      const format = errors.find((error) => error.keyword === 'format')?.params.format;
+      const isInteger = /^int(32|64)$/.test(String(format)) || errors.some((error) => error.keyword === 'type' && error.params.type === 'integer');
       if (isInteger) {
         probe.schema.type = Array.isArray(probe.schema.type) ? probe.schema.type.map((t) => (t === 'number' ? 'integer' : t)) : 'integer';
+      }
+      if (format === 'int32') {
+        // The API server cannot decode an out-of-range int32 (`containerPort: 99999999999`).
+        probe.schema.minimum = INT32_MIN;
+        probe.schema.maximum = INT32_MAX;
       }
     }
   }
@@ -395,8 +403,11 @@ export const DEFAULT_OUTPUT_DIR = join(repoRoot, 'src/validator/schemas');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const outIndex = args.indexOf('--out');
-  const outDir = outIndex >= 0 ? resolve(args[outIndex + 1] ?? '') : DEFAULT_OUTPUT_DIR;
+  let outDir = DEFAULT_OUTPUT_DIR;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--out' && args[i + 1] && !args[i + 1].startsWith('-')) outDir = resolve(args[++i]);
+    else throw new Error(`unexpected argument "${args[i]}". Usage: node scripts/generate-schemas.ts [--out DIR]`);
+  }
   const started = performance.now();
   const { output, stats } = await generateSchemas();
   const text = formatSchemas(output);
@@ -406,7 +417,7 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(
     `${relative(process.cwd(), outFile)}: ${stats.kinds} kinds, ${stats.definitions} definitions, ` +
-      `${stats.integers} integers / ${stats.numbers} numbers, ${stats.removedInPackage} removed kinds left out, ` +
+      `${stats.integers} integers (${stats.int32} int32) / ${stats.numbers} numbers, ${stats.removedInPackage} removed kinds left out, ` +
       `${(text.length / 1024).toFixed(0)} KiB, ${seconds} s`,
   );
 }

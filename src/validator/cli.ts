@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { formatReport, OUTPUT_FORMATS, validatePaths, type OutputFormat, type ValidatePathsOptions } from './index.ts';
 import { BUNDLED_KUBERNETES_VERSIONS } from './registry.ts';
 import { langFromEnv, msg } from './messages.ts';
+import { describeRules } from './rules/index.ts';
 import type { Lang } from './types.ts';
 
 interface FlagSpec {
@@ -23,6 +24,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'insecure-skip-tls-verify', kind: 'bool', help: 'accepted for kubeconform compatibility; has no effect (schemas are bundled, nothing is downloaded)' },
   { name: 'kubernetes-version', kind: 'string', value: 'string', help: `version of Kubernetes to validate against; bundled: ${BUNDLED_KUBERNETES_VERSIONS.join(', ')} (default "${BUNDLED_KUBERNETES_VERSIONS[BUNDLED_KUBERNETES_VERSIONS.length - 1]}")` },
   { name: 'lang', kind: 'string', value: 'string', help: 'language of messages: en or ko (default: from LC_ALL, LC_MESSAGES or LANG)' },
+  { name: 'list-rules', kind: 'bool', help: 'list the API-server rules checked beyond the JSON Schemas, and exit' },
   { name: 'n', kind: 'int', value: 'int', help: `number of worker threads for large inputs (default ${defaultWorkers()})` },
   { name: 'output', kind: 'string', value: 'string', help: `output format - ${OUTPUT_FORMATS.join(', ')} (default "text")` },
   { name: 'reject', kind: 'string', value: 'string', help: 'comma-separated list of kinds or GVKs to reject' },
@@ -132,6 +134,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const lang: Lang = (langFlag as Lang | undefined) ?? langFromEnv(io.env);
+  if (flags.get('list-rules')) {
+    const rules = describeRules();
+    const width = Math.max(...rules.map((r) => r.id.length));
+    io.stdout(rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description[lang]}`).join('\n') + '\n');
+    return 0;
+  }
   const output = (flags.get('output') as string | undefined) ?? 'text';
   if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
     io.stderr(`k8s-validate: -output must be one of ${OUTPUT_FORMATS.join(', ')}, got "${output}"\n`);

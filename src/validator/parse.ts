@@ -6,7 +6,7 @@
 // The text is first cut at document markers so that each document is parsed on its own: memory stays
 // bounded on huge files and one broken document does not hide the others.
 import jsYaml from 'js-yaml';
-import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, type Document, type Node, type ParsedNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type Node, type ParsedNode } from 'yaml';
 import type { ScalarTag } from 'yaml';
 import { classifyPlainScalar, resolvePlainScalar, type PlainScalarKind } from './scalars.ts';
 import { astLocator, treeLocator, type PathSegment, type TreeNode } from './locate.ts';
@@ -178,15 +178,10 @@ function depthExceeds(value: unknown, limit: number): boolean {
 }
 
 function positionedChunk(chunk: Chunk): { docs: Document.Parsed[]; position: (offset: number) => { line: number; col: number } } {
-  const lineCounter = new LineCounter();
-  const position = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line + chunk.startLine, col: p.col };
-  };
+  const position = lineMapper(chunk);
   try {
-    const parser = new Parser(lineCounter.addNewLine);
     const composer = new Composer(YAML_OPTIONS as never);
-    const docs = [...composer.compose(parser.parse(chunk.text), true)] as Document.Parsed[];
+    const docs = [...composer.compose(new Parser().parse(chunk.text), true)] as Document.Parsed[];
     return { docs, position };
   } catch (error) {
     // Only the stack can give out here (pathological nesting); report it as a document problem.
@@ -355,7 +350,7 @@ function lineMapper(chunk: Chunk): (offset: number) => { line: number; col: numb
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: chunk.startLine + lo + 1, col: offset - starts[lo] + 1 };
+    return { line: chunk.startLine + lo + 1, col: Math.max(0, offset - starts[lo]) + 1 };
   };
 }
 
@@ -402,24 +397,38 @@ function nodeTree(text: string): TreeNode | undefined {
   return reliable && roots.length === 1 ? roots[0] : undefined;
 }
 
-/** Parses every document of a snippet's text, fast path first. */
-export function parseDocuments(text: string): YamlDocument[] {
+// Indentation this deep only comes from pathological nesting, which the parsers handle in quadratic time.
+const MAX_INDENT = 1000;
+const DEEP_INDENT = new RegExp(`(?:^|\\n)[ ]{${MAX_INDENT},}`);
+
+function tooDeeplyIndented(chunk: Chunk): YamlDocument | undefined {
+  const match = DEEP_INDENT.exec(chunk.text);
+  if (!match) return undefined;
+  const offset = match.index + (match[0].startsWith('\n') ? 1 : 0);
+  const line = chunk.startLine + chunk.text.slice(0, offset).split('\n').length;
+  const problem: ParseProblem = { line, col: 1, rule: 'yaml-too-deep', message: `indented more than ${MAX_INDENT} columns` };
+  return { value: null, ...contentStart(chunk), problem, positioned: () => ({ source: 'none', locate: () => undefined }) };
+}
+
+function parseChunks(text: string, fast: boolean): YamlDocument[] {
   const documents: YamlDocument[] = [];
   for (const chunk of splitDocuments(text)) {
     if (BLANK_ONLY.test(chunk.text)) continue;
-    documents.push(...(fastDocuments(chunk) ?? documentsFromPositioned(chunk)));
+    const refused = tooDeeplyIndented(chunk);
+    if (refused) documents.push(refused);
+    else documents.push(...((fast ? fastDocuments(chunk) : undefined) ?? documentsFromPositioned(chunk)));
   }
   return documents;
 }
 
+/** Parses every document of a snippet's text, fast path first. */
+export function parseDocuments(text: string): YamlDocument[] {
+  return parseChunks(text, true);
+}
+
 /** Reference parse only (no fast path): used by tests to prove both paths agree. */
 export function parseDocumentsPositioned(text: string): YamlDocument[] {
-  const documents: YamlDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
-    if (BLANK_ONLY.test(chunk.text)) continue;
-    documents.push(...documentsFromPositioned(chunk));
-  }
-  return documents;
+  return parseChunks(text, false);
 }
 
 export { isAlias, isMap, isScalar, isSeq };

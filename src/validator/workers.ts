@@ -34,7 +34,8 @@ export async function validateInThreads(engine: Engine, files: string[], options
 
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: engineOptions });
+      // A live heap of ~50 MB does the job; a cap on the old generation keeps V8 from growing it far past that.
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: engineOptions, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 } });
       const send = () => {
         const batch = take();
         if (batch === undefined) {

@@ -89,6 +89,14 @@ describe('flags', () => {
     expect((await run(['-strict', seed], { LC_ALL: 'en_US.UTF-8', LANG: 'ko_KR.UTF-8' })).stdout).toContain('unknown field');
   });
 
+  it('-list-rules prints every rule with its severity, in the chosen language', async () => {
+    const en = await run(['-list-rules']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/^job-restart-policy +error +A Job/m);
+    expect(en.stdout).toMatch(/^statefulset-headless-service +warning /m);
+    expect((await run(['-list-rules', '-lang', 'ko'])).stdout).toMatch(/^job-restart-policy +error +Job/m);
+  });
+
   it('no path and a terminal on stdin: usage, exit 1 (rather than waiting forever)', async () => {
     const result = await run([]);
     expect(result.code).toBe(1);

@@ -6,7 +6,8 @@
 // PodSecurityPolicy) are listed with that release. No API shipped by kubernetes-models@5.1.0 was removed
 // in v1.33-v1.36.
 //
-// `<Kind>List` of every entry is removed too (see removedApi()). The schema generator refuses to run if
+// `<Kind>List` of every entry is removed too, except for kinds that never had a list type (subresources and
+// create-only reviews, see KINDS_WITHOUT_LIST). The schema generator refuses to run if
 // kubernetes-models ships a non-GA version that is neither here nor known to be served, so a dependency
 // bump cannot silently turn a removed API into a "valid" one.
 
@@ -67,6 +68,18 @@ const TABLE: Array<[string, string[], string, string]> = [
   ['flowcontrol.apiserver.k8s.io/v1beta3', ['FlowSchema', 'PriorityLevelConfiguration'], '1.32', 'flowcontrol.apiserver.k8s.io/v1'],
 ];
 
+/** Request-only kinds: the API never had `<Kind>List` for them. */
+const KINDS_WITHOUT_LIST = new Set([
+  'DeploymentRollback',
+  'Eviction',
+  'LocalSubjectAccessReview',
+  'Scale',
+  'SelfSubjectAccessReview',
+  'SelfSubjectRulesReview',
+  'SubjectAccessReview',
+  'TokenReview',
+]);
+
 function isApiVersion(text: string): boolean {
   return /^([a-z0-9.-]+\/)?v\d+([a-z]+\d+)?$/.test(text);
 }
@@ -76,7 +89,7 @@ export const REMOVED_APIS: ReadonlyMap<string, RemovedApi> = (() => {
   const map = new Map<string, RemovedApi>();
   for (const [apiVersion, kinds, removedIn, target] of TABLE) {
     for (const kind of kinds) {
-      for (const k of [kind, `${kind}List`]) {
+      for (const k of KINDS_WITHOUT_LIST.has(kind) ? [kind] : [kind, `${kind}List`]) {
         const replacement = isApiVersion(target) ? `${target} ${k}` : target;
         map.set(`${apiVersion}/${k}`, { apiVersion, kind: k, removedIn, replacement });
       }

@@ -8,19 +8,21 @@ import { containerPorts } from './container-ports.ts';
 import { cronjobNameLength } from './cronjob-name-length.ts';
 import { cronjobSchedule } from './cronjob-schedule.ts';
 import { cronjobTimeZone } from './cronjob-time-zone.ts';
+import { deploymentProgressDeadline } from './deployment-progress-deadline.ts';
 import { deploymentStrategy } from './deployment-strategy.ts';
 import { downwardApiEnv } from './downward-api-env.ts';
 import { downwardApiVolume } from './downward-api-volume.ts';
 import { ingressBackend } from './ingress-backend.ts';
 import { ingressClassAnnotation } from './ingress-class-annotation.ts';
 import { ingressPaths } from './ingress-paths.ts';
-import { ingressRulesOrDefaultBackend } from './ingress-spec.ts';
+import { ingressRulesOrDefaultBackend } from './ingress-rules-or-default-backend.ts';
 import { jobIndexed } from './job-indexed.ts';
 import { jobRestartPolicy } from './job-restart-policy.ts';
 import { metadataAnnotations } from './metadata-annotations.ts';
 import { metadataLabels } from './metadata-labels.ts';
 import { metadataName } from './metadata-name.ts';
 import { metadataNamespace } from './metadata-namespace.ts';
+import { nonNegativeFields } from './non-negative-fields.ts';
 import { pdbMinMax } from './pdb-min-max.ts';
 import { rbacRoleRef } from './rbac-role-ref.ts';
 import { rbacSubjects } from './rbac-subjects.ts';
@@ -57,10 +59,12 @@ export const rules: Rule[] = [
   downwardApiEnv,
   downwardApiVolume,
   resourceRequestsWithinLimits,
+  nonNegativeFields,
   cronjobSchedule,
   cronjobNameLength,
   cronjobTimeZone,
   deploymentStrategy,
+  deploymentProgressDeadline,
   statefulsetUpdateStrategy,
   statefulsetPolicies,
   pdbMinMax,
@@ -83,11 +87,19 @@ export const crossResourceRules: CrossResourceRule[] = [statefulsetHeadlessServi
 
 export type RuleResult = RuleFinding & { resource: Resource; rule: string; severity: Severity };
 
+const appliesToSets = new WeakMap<readonly string[], Set<string>>();
+
+function appliesToSet(appliesTo: readonly string[]): Set<string> {
+  let set = appliesToSets.get(appliesTo);
+  if (!set) appliesToSets.set(appliesTo, (set = new Set(appliesTo)));
+  return set;
+}
+
 /** Whether an appliesTo entry ('Kind' or 'group/version/Kind', core group as 'v1/Kind') matches the resource. */
-export function ruleApplies(rule: Pick<Rule, 'appliesTo'>, resource: Resource): boolean {
+export function ruleApplies(rule: Pick<Rule, 'appliesTo'>, resource: Resource, gvk = `${resource.apiVersion}/${resource.kind}`): boolean {
   if (!rule.appliesTo) return true;
-  const full = `${resource.apiVersion}/${resource.kind}`;
-  return rule.appliesTo.some((entry) => entry === resource.kind || entry === full);
+  const set = appliesToSet(rule.appliesTo);
+  return set.has(resource.kind) || set.has(gvk);
 }
 
 /** A rule that throws is a bug in the rule, not in the manifest: report it rather than crash the run. */
@@ -107,8 +119,9 @@ function crashFinding(ruleId: string, error: unknown): RuleFinding {
 export function runRules(resources: Resource[]): RuleResult[] {
   const out: RuleResult[] = [];
   for (const resource of resources) {
+    const gvk = `${resource.apiVersion}/${resource.kind}`;
     for (const rule of rules) {
-      if (!ruleApplies(rule, resource)) continue;
+      if (!ruleApplies(rule, resource, gvk)) continue;
       let findings: RuleFinding[];
       try {
         findings = rule.check(resource);

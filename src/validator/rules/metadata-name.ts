@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { checkName, nameFormatFor, NAME_FORMAT_TITLE } from './lib/names.ts';
+import { checkName, nameFormatFor } from './lib/names.ts';
 import { finding, missing, msg, obj, q, str, josa } from './lib/util.ts';
 
 /** metadata.name (or generateName) present and in the format the kind requires. */
@@ -16,7 +16,6 @@ export const metadataName: Rule = {
     const name = str(metadata?.name);
     const generateName = str(metadata?.generateName);
     const format = nameFormatFor(resource.apiVersion, resource.kind);
-    const title = NAME_FORMAT_TITLE[format];
     if (!name && !generateName) {
       out.push(missing(metadata ? ['metadata'] : [], msg(
         `metadata.name is required (or metadata.generateName, to let the API server add a random suffix).`,
@@ -38,8 +37,8 @@ export const metadataName: Rule = {
       const problem = checkName(format, masked);
       if (problem) {
         out.push(finding(['metadata', 'generateName'], msg(
-          `generateName ${q(generateName)} must be the start of a ${title.en} (the API server appends a random suffix): it ${problem.en}.`,
-          `generateName ${josa(q(generateName), '은/는')} ${title.ko}의 앞부분이어야 한다(API 서버가 임의의 접미사를 붙인다): ${problem.ko}.`,
+          `generateName ${q(generateName)} (the API server appends a random suffix to it) ${problem.en}.`,
+          `generateName ${josa(q(generateName), '은/는')} (API 서버가 뒤에 임의의 접미사를 붙인다) ${problem.ko}.`,
         )));
       }
     }

@@ -1,8 +1,8 @@
 import type { Rule, RuleFinding } from '../types.ts';
+import { RBAC_BINDINGS, RBAC_GROUP } from './lib/rbac.ts';
 import { pathSegmentName } from './lib/names.ts';
 import { finding, missing, msg, obj, q, str, josa } from './lib/util.ts';
 
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
 /** ValidateRoleBinding / ValidateClusterRoleBinding: roleRef. */
 export const rbacRoleRef: Rule = {
@@ -12,7 +12,7 @@ export const rbacRoleRef: Rule = {
     `A RoleBinding roleRef needs apiGroup ${RBAC_GROUP}, kind Role or ClusterRole, and a name; a ClusterRoleBinding can only refer to a ClusterRole.`,
     `RoleBinding의 roleRef에는 apiGroup ${RBAC_GROUP}, kind Role 또는 ClusterRole, 그리고 name이 필요하다. ClusterRoleBinding은 ClusterRole만 가리킬 수 있다.`,
   ),
-  appliesTo: [`${RBAC_GROUP}/v1/RoleBinding`, `${RBAC_GROUP}/v1/ClusterRoleBinding`],
+  appliesTo: RBAC_BINDINGS,
   check(resource) {
     const roleRef = obj(resource.object.roleRef);
     if (!roleRef) return [];

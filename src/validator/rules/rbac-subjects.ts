@@ -1,8 +1,8 @@
 import type { Rule, RuleFinding } from '../types.ts';
+import { RBAC_BINDINGS, RBAC_GROUP } from './lib/rbac.ts';
 import { dns1123Subdomain } from './lib/names.ts';
 import { arr, finding, isObj, missing, msg, q, str, josa } from './lib/util.ts';
 
-const RBAC_GROUP = 'rbac.authorization.k8s.io';
 const KINDS = ['ServiceAccount', 'User', 'Group'];
 
 /** ValidateRoleBindingSubject (after defaulting, which fills apiGroup for User and Group). */
@@ -13,7 +13,7 @@ export const rbacSubjects: Rule = {
     `Binding subjects: kind ServiceAccount (apiGroup "", a valid ServiceAccount name, and a namespace in a ClusterRoleBinding), User or Group (apiGroup ${RBAC_GROUP}).`,
     `바인딩의 subjects: kind는 ServiceAccount(apiGroup "", 올바른 ServiceAccount 이름, ClusterRoleBinding에서는 namespace 필요), User 또는 Group(apiGroup ${RBAC_GROUP})이어야 한다.`,
   ),
-  appliesTo: [`${RBAC_GROUP}/v1/RoleBinding`, `${RBAC_GROUP}/v1/ClusterRoleBinding`],
+  appliesTo: RBAC_BINDINGS,
   check(resource) {
     const out: RuleFinding[] = [];
     arr(resource.object.subjects).forEach((subject, i) => {

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { portNumberProblem } from './container-ports.ts';
-import { dns1123Label, portName } from './lib/names.ts';
+import { dns1123Label } from './lib/names.ts';
+import { portNumberProblem, portNumOrNameProblem } from './lib/ports.ts';
 import { SERVICE, serviceView } from './lib/service.ts';
 import { finding, isInt, missing, msg, q, str, josa } from './lib/util.ts';
 
@@ -47,13 +47,10 @@ export const servicePorts: Rule = {
         if (portKeys.has(key)) out.push(finding(path, msg(`Port ${key} is listed twice.`, `포트 ${josa(key, '이/가')} 두 번 나온다.`), { at: 'key' }));
         portKeys.add(key);
       }
-      const target = port.targetPort;
-      if (isInt(target) && target !== 0) {
-        const problem = portNumberProblem(target, 'targetPort');
+      // targetPort 0 or "" is defaulted to port.
+      if (port.targetPort !== 0) {
+        const problem = portNumOrNameProblem(port.targetPort, 'targetPort');
         if (problem) out.push(finding([...path, 'targetPort'], problem));
-      } else if (typeof target === 'string' && target !== '') {
-        const problem = /^\d+$/.test(target) ? null : portName(target);
-        if (problem) out.push(finding([...path, 'targetPort'], msg(`Named targetPort ${q(target)} ${problem.en}.`, `이름 targetPort ${josa(q(target), '은/는')} ${problem.ko}.`)));
       }
       if (isInt(port.nodePort) && port.nodePort !== 0) {
         if (view.type === 'ClusterIP') {

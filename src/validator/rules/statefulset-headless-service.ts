@@ -11,13 +11,15 @@ function namespaceOf(resource: Resource): string {
  * gives its Pods stable DNS names. The Service may live in another file of the run; only resources of the same
  * run are considered, so this is a warning, not an API error.
  */
-export const statefulsetHeadlessService: CrossResourceRule = {
+export const statefulsetHeadlessService: CrossResourceRule & { appliesTo: string[] } = {
   id: 'statefulset-headless-service',
   severity: 'warning',
   description: msg(
     "A StatefulSet's serviceName should name a headless Service (clusterIP: None) in the same namespace among the validated resources: that Service governs the Pods' DNS names (pod-0.service.namespace.svc).",
     'StatefulSet의 serviceName은 검증 대상 리소스 중 같은 네임스페이스의 헤드리스 Service(clusterIP: None)를 가리켜야 한다: 그 Service가 파드의 DNS 이름(pod-0.service.namespace.svc)을 관장한다.',
   ),
+  /** Documentation only (cross-resource rules see every resource): the kinds it compares. */
+  appliesTo: ['apps/v1/StatefulSet', 'v1/Service'],
   checkAll(resources) {
     const out: Array<RuleFinding & { resource: Resource }> = [];
     const services = resources.filter((r) => gvk(r) === 'v1/Service');

@@ -1,7 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { podTemplates } from './lib/pod-templates.ts';
+import { LONG_RUNNING_WORKLOADS, podTemplates } from './lib/pod-templates.ts';
 import { finding, has, msg } from './lib/util.ts';
-import { LONG_RUNNING_WORKLOADS } from './workload-restart-policy.ts';
 
 /** ValidatePodTemplateSpecForReplicaSet and friends: activeDeadlineSeconds would kill long-running Pods. */
 export const workloadActiveDeadline: Rule = {

@@ -1,14 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { podTemplates } from './lib/pod-templates.ts';
+import { LONG_RUNNING_WORKLOADS, podTemplates } from './lib/pod-templates.ts';
 import { finding, msg, q, josa } from './lib/util.ts';
-
-export const LONG_RUNNING_WORKLOADS = [
-  'apps/v1/Deployment',
-  'apps/v1/ReplicaSet',
-  'apps/v1/StatefulSet',
-  'apps/v1/DaemonSet',
-  'v1/ReplicationController',
-];
 
 /** Controllers of long-running pods accept only restartPolicy Always (the default). */
 export const workloadRestartPolicy: Rule = {

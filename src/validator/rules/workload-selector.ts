@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { existingPath, gvk, podTemplates } from './lib/pod-templates.ts';
+import { existingPath, gvk, LONG_RUNNING_WORKLOADS, podTemplates } from './lib/pod-templates.ts';
 import { isEmptySelector, selectorMatches, validateLabelSelector } from './lib/selector.ts';
 import { arr, entries, finding, isObj, missing, msg, obj, str, type Obj } from './lib/util.ts';
 
@@ -27,7 +27,7 @@ export const workloadSelector: Rule = {
     "A Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController (and a Job with manualSelector: true) needs a non-empty, well-formed selector that matches its pod template's labels; any other Job must leave its selector to the API server.",
     'Deployment, ReplicaSet, StatefulSet, DaemonSet, ReplicationController(그리고 manualSelector: true인 Job)는 비어 있지 않고 올바른 selector가 필요하며, 그 selector가 파드 템플릿의 레이블과 일치해야 한다. 그 밖의 Job은 selector를 API 서버에 맡겨야 한다.',
   ),
-  appliesTo: ['apps/v1/Deployment', 'apps/v1/ReplicaSet', 'apps/v1/StatefulSet', 'apps/v1/DaemonSet', 'v1/ReplicationController', 'batch/v1/Job'],
+  appliesTo: [...LONG_RUNNING_WORKLOADS, 'batch/v1/Job'],
   check(resource) {
     const out: RuleFinding[] = [];
     const spec = obj(resource.object.spec);

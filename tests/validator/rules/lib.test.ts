@@ -113,6 +113,11 @@ describe('time zones (Node Intl as the IANA source)', () => {
     it(`rejects ${JSON.stringify(zone)}`, () => expect(timeZoneProblem(zone)).not.toBeNull());
   }
   it('suggests the right case', () => expect(timeZoneProblem('asia/seoul')?.en).toContain('"Asia/Seoul"'));
+  it('accepts every canonical zone Node knows (no false positives from the character check)', () => {
+    const zones = Intl.supportedValuesOf('timeZone');
+    expect(zones.length).toBeGreaterThan(300);
+    expect(zones.filter((zone) => timeZoneProblem(zone) !== null)).toEqual([]);
+  });
 });
 
 describe('label selector matching', () => {

@@ -134,7 +134,9 @@ describe('describeRules', () => {
     expect(singleResource.slice(-best.length).map((d) => d.id)).toEqual(best.map((d) => d.id));
   });
   it('marks the cross-resource rule', () => {
-    expect(described.filter((d) => d.crossResource).map((d) => d.id)).toEqual(['statefulset-headless-service']);
+    const cross = described.filter((d) => d.crossResource);
+    expect(cross.map((d) => d.id)).toEqual(['statefulset-headless-service']);
+    expect(cross[0]!.appliesTo).toEqual(['apps/v1/StatefulSet', 'v1/Service']);
   });
   it('returns copies, so callers cannot alter the rules', () => {
     described[0]!.description.en = 'changed';

@@ -123,13 +123,6 @@ export function portName(value: string): Msg | null {
 
 export type NameFormat = 'dns1123-subdomain' | 'dns1123-label' | 'dns1035-label' | 'path-segment';
 
-export const NAME_FORMAT_TITLE: Record<NameFormat, Record<'en' | 'ko', string>> = {
-  'dns1123-subdomain': { en: 'DNS-1123 subdomain', ko: 'DNS-1123 서브도메인' },
-  'dns1123-label': { en: 'DNS-1123 label', ko: 'DNS-1123 레이블' },
-  'dns1035-label': { en: 'DNS-1035 label', ko: 'DNS-1035 레이블' },
-  'path-segment': { en: 'path segment name', ko: '경로 세그먼트 이름' },
-};
-
 /** metadata.name format per kind (ValidateServiceName, ValidateNamespaceName, ValidateStatefulSetName, ValidateRBACName...). */
 export function nameFormatFor(apiVersion: string, kind: string): NameFormat {
   const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';

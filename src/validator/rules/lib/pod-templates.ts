@@ -26,6 +26,15 @@ const TEMPLATE_PATHS: Record<string, Path> = {
   'batch/v1/CronJob': ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
+/** Controllers of long-running Pods (restartPolicy Always, no activeDeadlineSeconds). */
+export const LONG_RUNNING_WORKLOADS = [
+  'apps/v1/Deployment',
+  'apps/v1/ReplicaSet',
+  'apps/v1/StatefulSet',
+  'apps/v1/DaemonSet',
+  'v1/ReplicationController',
+];
+
 /** GVKs that carry a pod template, for rules' appliesTo. */
 export const POD_TEMPLATE_KINDS = Object.keys(TEMPLATE_PATHS);
 
@@ -43,7 +52,18 @@ export function getAt(root: unknown, path: Path): unknown {
   return node;
 }
 
+// Most rules walk the same pod template, so it is located once per resource object.
+const templateCache = new WeakMap<object, PodTemplate[]>();
+
 export function podTemplates(resource: Resource): PodTemplate[] {
+  const cached = templateCache.get(resource.object);
+  if (cached && cached[0]?.resource === resource) return cached;
+  const found = findPodTemplates(resource);
+  templateCache.set(resource.object, found);
+  return found;
+}
+
+function findPodTemplates(resource: Resource): PodTemplate[] {
   const base = TEMPLATE_PATHS[gvk(resource)];
   if (!base) return [];
   const template = base.length === 0 ? resource.object : obj(getAt(resource.object, base));

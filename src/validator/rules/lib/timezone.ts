@@ -23,13 +23,21 @@ function canonicalZones(): Map<string, string> {
   return canonicalByLower;
 }
 
+const known = new Map<string, boolean>();
+
 function intlKnows(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let result = known.get(zone);
+  if (result === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      result = true;
+    } catch {
+      result = false;
+    }
+    // Bounded: zone names come from manifests, and a run may see many distinct wrong ones.
+    if (known.size < 10_000) known.set(zone, result);
   }
+  return result;
 }
 
 /** Why the zone is refused, or null when the API server accepts it. */
