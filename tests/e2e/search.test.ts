@@ -82,11 +82,10 @@ async function pickQueries(lang: Lang): Promise<{ word: Query; prefix?: Query }>
 /** Types the query into the site's search dialog and returns the paths of the result pages (without #anchors). */
 async function search(fromPath: string, query: string): Promise<string[]> {
   await page.goto(siteUrl() + fromPath, { waitUntil: 'load' });
-  // The search UI is loaded when the browser is first idle after load; wait for it as a reader would.
-  await page.locator('site-search dialog input').first().waitFor({ state: 'attached', timeout: 20_000 });
   await page.locator('site-search button[data-open-modal]').click();
+  // The search UI may load only now (on first opening); fill() waits for its input.
   const input = page.locator('dialog[open] input').first();
-  await input.fill(query, { timeout: 10_000 });
+  await input.fill(query, { timeout: 15_000 });
   const results = page.locator('dialog[open] .pagefind-ui__result-title > a');
   await results.first().waitFor({ timeout: 10_000 });
   return [...new Set((await results.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map((href) => new URL(href).pathname))];
