@@ -35,10 +35,15 @@ async function wordsByPage(lang: Lang): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>();
   for (const { path } of builtPages().filter((p) => p.path.startsWith(`/${lang}/`) && p.redirectTo === undefined)) {
     await tab.goto(siteUrl() + path, { waitUntil: 'domcontentloaded' });
+    // Prose only: inline code (identifiers like backoffLimitPerIndex) is left out, as a reader would search words.
     const text = await tab.evaluate(() =>
       [...document.querySelectorAll('[data-pagefind-body] :is(p, li, h1, h2, h3, td)')]
         .filter((e) => !e.closest('[data-pagefind-ignore], pre, code'))
-        .map((e) => e.textContent ?? '')
+        .map((e) => {
+          const copy = e.cloneNode(true) as Element;
+          copy.querySelectorAll('code, pre, [data-pagefind-ignore]').forEach((c) => c.replaceWith(' '));
+          return copy.textContent ?? '';
+        })
         .join(' '),
     );
     result.set(path, new Set(text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '')));
@@ -52,7 +57,7 @@ interface Query {
   expectedPath: string;
 }
 
-/** A word found on exactly one chapter page of the language, and a prefix of a word that no other page shares. */
+/** A word found on exactly one chapter page of the language, and a short prefix of a word no other page shares. */
 async function pickQueries(lang: Lang): Promise<{ word: Query; prefix?: Query }> {
   const words = await wordsByPage(lang);
   const chapterPaths = new Set(chapters().filter((c) => c.lang === lang).map((c) => c.path));
@@ -65,13 +70,12 @@ async function pickQueries(lang: Lang): Promise<{ word: Query; prefix?: Query }>
     const otherSet = new Set(others.map((w) => w.toLowerCase()));
     const candidates = [...set].filter((w) => WORD[lang].test(w) && !otherSet.has(w.toLowerCase())).sort((a, b) => b.length - a.length || a.localeCompare(b));
     if (!word && candidates.length > 0) word = { query: candidates[0], expectedPath: path };
-    if (!prefix) {
-      for (const candidate of candidates.filter((w) => w.length >= 4)) {
-        const start = candidate.slice(0, candidate.length - 1);
-        if (!others.some((w) => w.toLowerCase().startsWith(start.toLowerCase()))) {
-          prefix = { query: start, expectedPath: path };
-          break;
-        }
+    // The shortest prefix (at least 2 characters, at least 2 fewer than the word) that no other page shares.
+    for (const candidate of candidates) {
+      for (let length = 2; length <= candidate.length - 2; length++) {
+        const start = candidate.slice(0, length).toLowerCase();
+        if (prefix && prefix.query.length <= length) break;
+        if (!others.some((w) => w.toLowerCase().startsWith(start))) prefix = { query: candidate.slice(0, length), expectedPath: path };
       }
     }
     if (word && prefix) break;
