@@ -110,7 +110,18 @@ function rssKb(pid: number): number {
   }
 }
 
-async function run(command: string, argv: string[], cwd: string): Promise<{ seconds: number; peakRssMb: number; code: number; stdout: string }> {
+/** CPU seconds (user + system) of this process's finished children, from /proc/self/stat (cutime, cstime). */
+function childrenCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return NaN;
+  }
+}
+
+async function run(command: string, argv: string[], cwd: string): Promise<{ seconds: number; cpuSeconds: number; peakRssMb: number; code: number; stdout: string }> {
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
   const child = spawn(command, argv, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   let stdout = '';
@@ -122,10 +133,11 @@ async function run(command: string, argv: string[], cwd: string): Promise<{ seco
   }, 10);
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
   clearInterval(timer);
-  return { seconds: (performance.now() - started) / 1000, peakRssMb: peak / 1024, code, stdout };
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRssMb: peak / 1024, code, stdout };
 }
 
-function baseline(dir: string): { seconds: number; docs: number } {
+function baseline(dir: string): { seconds: number; cpuSeconds: number; docs: number } {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let docs = 0;
   for (const name of readdirSync(dir).sort()) {
@@ -135,7 +147,8 @@ function baseline(dir: string): { seconds: number; docs: number } {
       docs++;
     }
   }
-  return { seconds: (performance.now() - started) / 1000, docs };
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, docs };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -150,25 +163,25 @@ try {
 
   const base = baseline(corpusDir);
   const baseRate = base.docs / base.seconds;
-  console.log(`baseline (yaml parseAllDocuments + toJS, 1 thread, no validation): ${base.seconds.toFixed(2)} s, ${fmt(baseRate)} resources/s`);
+  console.log(`baseline (yaml parseAllDocuments + toJS, 1 thread, no validation): ${base.seconds.toFixed(2)} s, ${fmt(baseRate)} resources/s (${base.cpuSeconds.toFixed(2)} CPU s, ${fmt(base.docs / base.cpuSeconds)} resources per CPU second)`);
 
   const e2e = await run(process.execPath, [bin, '-strict', '-summary', '-n', String(WORKERS), corpusDir], root);
   const summary = e2e.stdout.trim().split('\n').pop();
   const rate = RESOURCES / e2e.seconds;
-  console.log(`end to end (k8s-validate -strict -summary -n ${WORKERS}, exit ${e2e.code}): ${e2e.seconds.toFixed(2)} s, ${fmt(rate)} resources/s`);
+  console.log(`end to end (k8s-validate -strict -summary -n ${WORKERS}, exit ${e2e.code}): ${e2e.seconds.toFixed(2)} s, ${fmt(rate)} resources/s (${e2e.cpuSeconds.toFixed(2)} CPU s in all threads)`);
   console.log(`  ${summary}`);
   console.log(`ratio end-to-end / baseline: ${(rate / baseRate).toFixed(2)}`);
   console.log(`peak RSS (process tree, incl. worker threads): ${e2e.peakRssMb.toFixed(0)} MB`);
 
   const one = await run(process.execPath, [bin, '-strict', '-summary', '-n', '1', corpusDir], root);
-  console.log(`end to end, 1 thread (-n 1): ${one.seconds.toFixed(2)} s, ${fmt(RESOURCES / one.seconds)} resources/s, peak RSS ${one.peakRssMb.toFixed(0)} MB`);
+  console.log(`end to end, 1 thread (-n 1): ${one.seconds.toFixed(2)} s, ${fmt(RESOURCES / one.seconds)} resources/s, peak RSS ${one.peakRssMb.toFixed(0)} MB (${one.cpuSeconds.toFixed(2)} CPU s, ${fmt(RESOURCES / one.cpuSeconds)} resources per CPU second; ratio per CPU second to the baseline: ${(RESOURCES / one.cpuSeconds / (base.docs / base.cpuSeconds)).toFixed(2)})`);
 
   // Cold `npm run validate`: a fresh process validating the site (content/ and examples/) with all rules.
   const siteHasContent = existsSync(join(root, 'content')) || existsSync(join(root, 'examples'));
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   if (siteHasContent) {
     const site = await run(npm, ['run', '--silent', 'validate'], root);
-    console.log(`cold npm run validate (content/ and examples/ of this repository): ${site.seconds.toFixed(2)} s, exit ${site.code}: ${site.stdout.trim().split('\n').pop()}`);
+    console.log(`cold npm run validate (content/ and examples/ of this repository): ${site.seconds.toFixed(2)} s (${site.cpuSeconds.toFixed(2)} CPU s), exit ${site.code}: ${site.stdout.trim().split('\n').pop()}`);
   } else {
     // No pages yet: the same command on a site-sized corpus (18 pages with 4 fences each, 40 example files).
     const siteDir = join(dir, 'site');
@@ -176,7 +189,7 @@ try {
     const scriptLine = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.validate as string;
     const argv = scriptLine.replace(/^node\s+/, '').split(/\s+/).map((arg) => (arg.endsWith('.ts') ? join(root, arg) : arg));
     const site = await run(process.execPath, argv, siteDir);
-    console.log(`cold validate of a site-sized corpus (content/ and examples/ do not exist yet; same command as npm run validate): ${site.seconds.toFixed(2)} s, exit ${site.code}: ${site.stdout.trim().split('\n').pop()}`);
+    console.log(`cold validate of a site-sized corpus (content/ and examples/ do not exist yet; same command as npm run validate): ${site.seconds.toFixed(2)} s (${site.cpuSeconds.toFixed(2)} CPU s), exit ${site.code}: ${site.stdout.trim().split('\n').pop()}`);
   }
 } finally {
   if (!args.includes('--keep')) rmSync(dir, { recursive: true, force: true });

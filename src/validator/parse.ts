@@ -6,7 +6,7 @@
 // The text is first cut at document markers so that each document is parsed on its own: memory stays
 // bounded on huge files and one broken document does not hide the others.
 import jsYaml from 'js-yaml';
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type Node, type ParsedNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type ParsedNode } from 'yaml';
 import type { ScalarTag } from 'yaml';
 import { classifyPlainScalar, resolvePlainScalar, type PlainScalarKind } from './scalars.ts';
 import { astLocator, treeLocator, type PathSegment, type TreeNode } from './locate.ts';
@@ -165,17 +165,28 @@ function contentStart(chunk: Chunk): { line: number; col: number } {
   return { line: chunk.startLine + 1, col: 1 };
 }
 
-function depthExceeds(value: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
+/** Whether nesting goes deeper than `limit` (iterative: the value may be too deep for recursion). */
+function depthExceeds(value: unknown, limit: number, shared = true): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const nodes: unknown[] = [value];
+  const depths: number[] = [0];
+  // Aliases (reference parser only) make shared sub-trees: visit each once.
+  const seen = shared ? new Set<object>() : undefined;
+  while (nodes.length > 0) {
+    const node = nodes.pop() as object;
+    const depth = depths.pop()!;
     if (depth >= limit) return true;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    for (const child of Array.isArray(node) ? node : Object.values(node)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    if (seen) {
+      if (seen.has(node)) continue;
+      seen.add(node);
+    }
+    if (Array.isArray(node)) {
+      for (const child of node) if (child !== null && typeof child === 'object') (nodes.push(child), depths.push(depth + 1));
+    } else {
+      for (const key in node) {
+        const child = (node as Record<string, unknown>)[key];
+        if (child !== null && typeof child === 'object') (nodes.push(child), depths.push(depth + 1));
+      }
     }
   }
   return false;
@@ -323,7 +334,7 @@ function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
     return undefined;
   }
   if (values.length > 1) return undefined; // a marker the splitter did not see: let the reference parser decide
-  if (values.length === 1 && depthExceeds(values[0], MAX_DEPTH)) return undefined;
+  if (values.length === 1 && values[0] !== null && typeof values[0] === 'object' && depthExceeds(values[0], MAX_DEPTH, false)) return undefined;
   const start = contentStart(chunk);
   let positioned: Positions | undefined;
   // Positions come from a second js-yaml pass that records where each node starts (about as fast as the
@@ -436,5 +447,3 @@ export function parseDocumentsPositioned(text: string): YamlDocument[] {
   return parseChunks(text, false);
 }
 
-export { isAlias, isMap, isScalar, isSeq };
-export type { Node };

@@ -71,7 +71,7 @@ describe('flags', () => {
   });
 
   it('-ignore-filename-pattern drops matching files; -exit-on-error stops after the first failing file', async () => {
-    const ignored = await run(['-summary', '-ignore-filename-pattern', 'invalid|missing|empty|crd|dup|extra|scalars|quantities|int-or|list', `${fixtures}manifests`]);
+    const ignored = await run(['-summary', '-ignore-filename-pattern', 'invalid|missing|empty|crd|dup|extra|scalars|quantities|int-or|list|json', `${fixtures}manifests`]);
     expect(ignored.code).toBe(0);
     const all = await run(['-summary', '-n', '1', `${fixtures}manifests`]);
     const first = await run(['-summary', '-n', '1', '-exit-on-error', `${fixtures}manifests`]);

@@ -126,6 +126,23 @@ describe('statuses like kubeconform', () => {
     expect(lines(report.resources[1])).toEqual(['6:13 error[schema] expected string, got integer 5']);
   });
 
+  it("anyOf/oneOf failures become one clear message each (a CRD schema using them)", async () => {
+    const report = await validatePaths([manifest('crd-widget.yaml')], { schemaLocations: ['default', crdSchemas] });
+    expect(lines(report.resources[0])).toEqual([
+      // anyOf [integer, string]: one message naming both types instead of two type errors and an anyOf error.
+      '6:9 error[schema] expected integer or string, got boolean true',
+      // oneOf of two object forms: the form whose shape fits ({name}) says what is wrong inside it.
+      '8:11 error[schema] expected string, got integer 5',
+      '9:9 error[schema] must be one of "fast", "safe"; got "Fast" (did you mean "fast"?)',
+    ]);
+  });
+
+  it('JSON files are read as YAML (tab-indented JSON too), with positions', async () => {
+    const report = await validatePaths([manifest('configmap.json')]);
+    expect(statuses(report)).toEqual(['ConfigMap/from-json:invalid']);
+    expect(lines(report.resources[0])).toEqual(['8:8 error[schema] expected string, got integer 1']);
+  });
+
   it('an extra property fails with strict, passes without', async () => {
     const strict = await validatePaths([manifest('extra-property.yaml')], { strict: true });
     expect(lines(strict.resources[0])).toEqual(['5:3 error[schema] unknown field "colour"']);
@@ -188,6 +205,14 @@ describe('statuses like kubeconform', () => {
     expect(report.resources[0].status).toBe('invalid');
     expect(report.resources[0].diagnostics[0]).toMatchObject({ rule: 'removed-api', line: 1, col: 1 });
     expect(report.resources[0].diagnostics[0].message).toMatch(/batch\/v1beta1 CronJob was removed in Kubernetes 1\.\d+; use batch\/v1/);
+  });
+
+  it('positions follow escaped paths (~1 for "/") and aliases', async () => {
+    const escaped = await validateText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels:\n    app.kubernetes.io/name: 5\n', 'cm.yaml', { rules: false });
+    expect(escaped.resources[0].diagnostics.map((d) => [d.line, d.col, d.path])).toEqual([[6, 29, '/metadata/labels/app.kubernetes.io~1name']]);
+    const aliased = await validateText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: &l\n    tier: 1\n  annotations: *l\n', 'cm.yaml', { rules: false });
+    // Both errors (labels.tier and annotations.tier, through the alias) sit on the anchored node: reported once.
+    expect(lines(aliased.resources[0])).toEqual(['6:11 error[schema] expected string, got integer 1']);
   });
 
   it('a misspelt block is checked against the suggested field: errors inside it are reported too', async () => {
