@@ -28,10 +28,29 @@ function list(values: unknown[], lang: Lang): string {
   return shown.join(', ');
 }
 
+// The `yaml` package's most common error codes, said in Korean (others keep the package's English text).
+const YAML_ERRORS_KO: Record<string, string> = {
+  TAB_AS_INDENT: '들여쓰기에 탭을 쓸 수 없다',
+  BAD_INDENT: '들여쓰기가 맞지 않는다',
+  MISSING_CHAR: '닫는 문자(따옴표나 괄호)가 빠졌다',
+  MULTILINE_IMPLICIT_KEY: '키가 한 줄에 있어야 한다',
+  BLOCK_AS_IMPLICIT_KEY: '블록이 키 자리에 올 수 없다',
+  UNEXPECTED_TOKEN: '이 자리에 올 수 없는 문자가 있다',
+  BAD_SCALAR_START: '값이 이 문자로 시작할 수 없다',
+  BAD_DQ_ESCAPE: '큰따옴표 문자열의 이스케이프가 올바르지 않다',
+  BAD_ALIAS: '정의되지 않은 앵커를 가리키는 앨리어스다',
+  TAG_RESOLVE_FAILED: '태그를 해석할 수 없다',
+  BLOCK_IN_FLOW: '흐름 스타일({ } 또는 [ ]) 안에 블록 스타일을 쓸 수 없다',
+  KEY_OVER_1024_CHARS: '암묵적 키가 1024자를 넘는다',
+};
+
 export const msg = {
   // ---- input -----------------------------------------------------------------------------------
   unreadable: (detail: string): Localized => ({ en: `cannot read: ${detail}`, ko: `읽을 수 없다: ${detail}` }),
-  yamlSyntax: (detail: string): Localized => ({ en: `YAML syntax error: ${detail}`, ko: `YAML 문법 오류다: ${detail}` }),
+  yamlSyntax: (detail: string, code?: string): Localized => ({
+    en: `YAML syntax error: ${detail}`,
+    ko: `YAML 문법 오류다: ${(code && YAML_ERRORS_KO[code]) || detail}`,
+  }),
   duplicateKey: (key: string | undefined): Localized =>
     key === undefined ? { en: 'duplicate key', ko: '키가 중복됐다' } : { en: `duplicate key ${q(key)}`, ko: `키 ${q(key)}가 중복됐다` },
   aliasLimit: (limit: number): Localized => ({

@@ -21,6 +21,8 @@ export interface ParseProblem {
   line: number;
   col: number;
   message: string;
+  /** The `yaml` package's error code, when it found the problem ('TAB_AS_INDENT', 'BAD_INDENT'...). */
+  code?: string;
   rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-deep' | 'not-a-mapping';
 }
 
@@ -248,7 +250,7 @@ function problemOf(doc: Document.Parsed, position: (offset: number) => { line: n
     const key = findDuplicateKey(doc, error.pos[0]);
     message = key === undefined ? 'duplicate key' : `duplicate key "${key}"`;
   }
-  return { line, col, message, rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax' };
+  return { line, col, message, code: error.code, rule: duplicate ? 'yaml-duplicate-key' : 'yaml-syntax' };
 }
 
 function findDuplicateKey(doc: Document.Parsed, offset: number): string | undefined {

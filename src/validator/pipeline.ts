@@ -73,7 +73,7 @@ function parseProblemMessage(problem: ParseProblem): Localized {
     }
     case 'yaml-alias-limit': return msg.aliasLimit(MAX_ALIAS_COUNT);
     case 'yaml-too-deep': return msg.tooDeep(MAX_DEPTH);
-    default: return msg.yamlSyntax(problem.message);
+    default: return msg.yamlSyntax(problem.message, problem.code);
   }
 }
 

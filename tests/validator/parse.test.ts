@@ -57,7 +57,7 @@ describe('documents', () => {
 
   it('duplicate keys are a problem with the second key position', () => {
     const [doc] = parseDocuments('a: 1\nb:\n  c: 1\n  c: 2\n');
-    expect(doc.problem).toEqual({ line: 4, col: 3, message: 'duplicate key "c"', rule: 'yaml-duplicate-key' });
+    expect(doc.problem).toEqual({ line: 4, col: 3, message: 'duplicate key "c"', code: 'DUPLICATE_KEY', rule: 'yaml-duplicate-key' });
   });
 
   it('a syntax error stays in its document; the others are read', () => {

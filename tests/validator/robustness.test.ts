@@ -38,6 +38,8 @@ describe('bad input', () => {
     const file = write('tabs.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: x\n');
     const report = await validatePaths([file]);
     expect(lines(report.resources[0])).toEqual(['4:1 error[yaml-syntax] YAML syntax error: Tabs are not allowed as indentation']);
+    const ko = await validatePaths([file], { lang: 'ko' });
+    expect(ko.resources[0].diagnostics[0].message).toBe('YAML 문법 오류다: 들여쓰기에 탭을 쓸 수 없다');
   });
 
   it('binary file', async () => {
