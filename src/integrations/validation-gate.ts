@@ -37,6 +37,7 @@ export function validationGate(): AstroIntegration {
         const started = performance.now();
         const parity = await checkParity(root);
         const gate = await runGate(root, GATED_PATHS);
+        for (const line of gate.warnings) logger.warn(line);
         const problems = [...parity.map(formatProblem), ...gate.errors];
         if (problems.length) {
           for (const line of problems) logger.error(line);

@@ -11,18 +11,34 @@ export function localeOfDocument(file: { path?: string; url?: URL }): string {
 }
 
 /**
- * Expressive Code trims trailing whitespace and the final newline from what its copy button copies. A block given
- * the prop `exactCopy` (the file's text) copies exactly that text instead: what you copy is what you download.
+ * Whether a file's exact text can be rebuilt from its rendered lines: Expressive Code keeps every line but drops
+ * trailing whitespace, turns tabs into spaces and drops the final newline. For such text the copy button need not
+ * carry a second copy of the file in the page (COPY_LINES_SCRIPT rebuilds it on click).
+ */
+export function copyableFromLines(text: string): boolean {
+  return text.endsWith('\n') && !/[ \t\r]\n|\t|\n\n$|^\n/.test(text);
+}
+
+/**
+ * The copy button of a block given the prop `exactCopy` (the file's text) copies exactly that text: rebuilt from the
+ * rendered lines when `copyableFromLines` holds (the button gets `data-copy-lines` instead of `data-code`), else
+ * embedded in full. Without this, Expressive Code copies the text minus the final newline and trailing whitespace.
  */
 export function pluginExactCopy(): ExpressiveCodePlugin {
   return {
     name: 'field-guide:exact-copy',
+    // Bundled into Expressive Code's own script file: no extra request.
+    jsModules: [COPY_LINES_SCRIPT],
     hooks: {
       postprocessRenderedBlock: ({ codeBlock, renderData }) => {
         const exact = (codeBlock.props as { exactCopy?: unknown }).exactCopy;
         if (typeof exact !== 'string') return;
         visit(renderData.blockAst, (node) => {
-          if (node.tagName === 'button' && node.properties && 'dataCode' in node.properties) {
+          if (node.tagName !== 'button' || !node.properties || !('dataCode' in node.properties)) return;
+          if (copyableFromLines(exact)) {
+            delete node.properties.dataCode;
+            node.properties.dataCopyLines = '';
+          } else {
             node.properties.dataCode = exact.replace(/\n/g, '\u007f');
           }
         });
@@ -30,6 +46,19 @@ export function pluginExactCopy(): ExpressiveCodePlugin {
     },
   };
 }
+
+/**
+ * Browser side: just before Expressive Code's copy handler runs, a button marked data-copy-lines gets its text rebuilt
+ * from the block's rendered lines plus the final newline. An empty line is rendered as "\n" (to keep its height); no
+ * other line holds a newline. Expressive Code's copy script turns U+007F back into newlines.
+ */
+export const COPY_LINES_SCRIPT = `document.addEventListener('click', (event) => {
+  const button = event.target?.closest?.('button[data-copy-lines]');
+  if (!button || button.dataset.code !== undefined) return;
+  const lines = button.closest('figure')?.querySelectorAll('pre .ec-line') ?? [];
+  const text = Array.from(lines, (line) => (line.textContent ?? '').replace(/\\n/g, ''));
+  button.dataset.code = text.join('\\u007f') + '\\u007f';
+}, { capture: true });`;
 
 interface HastNode {
   type: string;

@@ -11,6 +11,8 @@ export interface PageOutline {
   headings: Array<{ depth: number; text: string; line: number }>;
   /** <Manifest file=...> and <ValidatorOutput file=...> references, in order. */
   references: Array<{ component: string; file: string; line: number; col: number }>;
+  /** Opening lines of ```yaml / ```yml fences (inline manifests, or fragments marked novalidate). */
+  yamlFences: Array<{ line: number; novalidate: boolean }>;
   /** Frontmatter values both editions must share. */
   shared: { chapter?: string; order?: string };
 }
@@ -29,7 +31,7 @@ const REFERENCE = /<(Manifest|ValidatorOutput)\b[^>]*?\bfile=["']([^"']+)["']/g;
 /** Headings (outside code fences) and component references of one MDX page. */
 export function outlinePage(file: string, text: string): PageOutline {
   const lines = text.split(/\r?\n/);
-  const outline: PageOutline = { file, headings: [], references: [], shared: {} };
+  const outline: PageOutline = { file, headings: [], references: [], yamlFences: [], shared: {} };
   let index = 0;
   if (lines[0]?.trim() === '---') {
     const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
@@ -48,6 +50,8 @@ export function outlinePage(file: string, text: string): PageOutline {
     }
     if (fenceMatch) {
       fence = fenceMatch[1];
+      const info = line.slice(line.indexOf(fence) + fence.length).trim().split(/\s+/);
+      if (/^ya?ml$/i.test(info[0] ?? '')) outline.yamlFences.push({ line: index + 1, novalidate: info.includes('novalidate') });
       continue;
     }
     const heading = HEADING.exec(line);
@@ -103,6 +107,18 @@ export function comparePages(base: PageOutline, other: PageOutline): ParityProbl
     const theirs = a ? `<${a.component} file="${a.file}" /> at ${base.file}:${a.line}` : `nothing in ${base.file}`;
     const ours = b ? `<${b.component} file="${b.file}" />` : 'nothing';
     problems.push({ file: other.file, line: where.line, col: where.col, message: `example ${i + 1} is ${ours} here but ${theirs}` });
+    break;
+  }
+  const fences = Math.max(base.yamlFences.length, other.yamlFences.length);
+  for (let i = 0; i < fences; i++) {
+    const a = base.yamlFences[i];
+    const b = other.yamlFences[i];
+    if (a && b && a.novalidate === b.novalidate) continue;
+    const kind = (fence?: { novalidate: boolean }) => (fence ? (fence.novalidate ? 'a novalidate fragment' : 'a validated manifest') : 'missing');
+    problems.push({
+      file: other.file, line: (b ?? other.yamlFences.at(-1))?.line ?? 1, col: 1,
+      message: `YAML block ${i + 1} is ${kind(b)} here but ${kind(a)} in ${base.file}${a ? `:${a.line}` : ''}`,
+    });
     break;
   }
   for (const key of ['chapter', 'order'] as const) {

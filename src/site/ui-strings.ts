@@ -16,11 +16,8 @@ export const UI = {
     rulesApiServer: 'API 서버 규칙 (오류)',
     rulesCrossResource: '여러 리소스를 함께 보는 규칙',
     rulesBestPractice: '모범 사례 (경고)',
-    ruleId: '규칙',
-    ruleChecks: '검사 내용',
     ruleAppliesTo: '대상',
     everyResource: '모든 리소스',
-    warning: '경고',
   },
   en: {
     download: (name: string) => `Download ${name}`,
@@ -35,11 +32,8 @@ export const UI = {
     rulesApiServer: 'API-server rules (errors)',
     rulesCrossResource: 'Rules across resources',
     rulesBestPractice: 'Best practices (warnings)',
-    ruleId: 'Rule',
-    ruleChecks: 'What it checks',
     ruleAppliesTo: 'Applies to',
     everyResource: 'every resource',
-    warning: 'warning',
   },
 } satisfies Record<SiteLang, Record<string, unknown>>;
 

@@ -6,8 +6,10 @@ import { formatReport, validatePaths, validateText } from '../validator/index.ts
 import { describeRules, type RuleDescription } from '../validator/rules/index.ts';
 
 export interface GateResult {
-  /** One `file:line:col: message` block per error, as the validator's text output prints it. */
+  /** One `file:line:col: message` line per error, as the validator's text output prints it. */
   errors: string[];
+  /** The same for warnings (best-practice rules): shown, but they do not stop the build. */
+  warnings: string[];
   summary: string;
   report: ValidationReport;
 }
@@ -21,11 +23,17 @@ export async function runGate(root: string, paths: string[]): Promise<GateResult
   });
   const { summary } = report;
   const text = `${summary.files} file(s): ${summary.valid} valid resource(s), ${summary.skipped} skipped, ` +
-    `${summary.optedOut} fence(s) opted out with novalidate`;
-  if (report.ok) return { errors: [], summary: text, report };
-  const output = formatReport(report, 'text', { lang: 'en' }).trim();
-  const errors = output.split('\n').filter((line) => line.trim()).map((line) => (here ? line : line.replaceAll(resolve(root) + '/', '')));
-  return { errors, summary: text, report };
+    `${summary.warnings} warning(s), ${summary.optedOut} fence(s) opted out with novalidate`;
+  const lines = formatReport(report, 'text', { lang: 'en' })
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (here ? line : line.replaceAll(resolve(root) + '/', '')));
+  return {
+    errors: lines.filter((line) => !/: warning\[/.test(line)),
+    warnings: lines.filter((line) => /: warning\[/.test(line)),
+    summary: text,
+    report,
+  };
 }
 
 /** Validates one source (a page or a manifest) the way the gate does. */

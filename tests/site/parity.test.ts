@@ -50,6 +50,17 @@ describe('comparePages', () => {
     ]);
   });
 
+  it('reports an inline YAML block present in one language only, or opted out in one only', () => {
+    const koFence = outlinePage('content/ko/x.mdx', page('## 문제\n\n```yaml\nkind: A\n```\n\n## 해결책\n\n<Manifest file="x/a.yaml" />'));
+    const enNone = outlinePage('content/en/x.mdx', page('## Problem\n\n## Solution\n\n<Manifest file="x/a.yaml" />'));
+    const enOptOut = outlinePage('content/en/x.mdx', page('## Problem\n\n```yml novalidate\nkind: A\n```\n\n## Solution\n\n<Manifest file="x/a.yaml" />'));
+    expect(koFence.yamlFences).toEqual([{ line: 11, novalidate: false }]);
+    expect(comparePages(koFence, enNone).map((p) => p.message)).toEqual(['YAML block 1 is missing here but a validated manifest in content/ko/x.mdx:11']);
+    expect(comparePages(koFence, enOptOut).map(formatProblem)).toEqual([
+      'content/en/x.mdx:11:1: YAML block 1 is a novalidate fragment here but a validated manifest in content/ko/x.mdx:11',
+    ]);
+  });
+
   it('reports chapter numbers that differ between the editions', () => {
     const en = outlinePage('content/en/x.mdx', page('## Problem\n\n## Solution\n\n<Manifest file="x/a.yaml" />', 'title: T\nchapter: { first: 7, second: 8 }\nsidebar: { order: 1 }'));
     expect(comparePages(ko, en).map((p) => p.message)).toEqual([

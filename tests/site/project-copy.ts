@@ -21,11 +21,11 @@ export async function copyProject(prefix: string): Promise<string> {
   return copy;
 }
 
-/** `npm run build` in a copy. Vitest exports Vite's env (BASE_URL=/, MODE, ...) to process.env; Astro would take
+/** `npm run build` in a copy. Vitest exports Vite's env (BASE_URL=/, MODE, NODE_ENV=test, ...) to process.env; Astro would take
  *  them as the site's own, so the child gets the environment without them. */
 export async function buildCopy(cwd: string, env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(key) && !key.startsWith('VITEST')),
+    Object.entries(process.env).filter(([key]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV'].includes(key) && !key.startsWith('VITEST')),
   );
   try {
     const { stdout, stderr } = await run('npm', ['run', 'build'], {

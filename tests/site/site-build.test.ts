@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCopy, copyProject } from './project-copy.ts';
 
-// Trailing spaces inside a block scalar are content: Expressive Code would trim them from what it copies.
-const EXAMPLE = '# A fixture ConfigMap.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fixture\ndata:\n  script: |\n    echo hello   \n';
+// A plain example (copied from its rendered lines) and one whose trailing spaces are content (a block scalar), which
+// Expressive Code would trim: that one must be embedded in full for the copy button.
+const EXAMPLE = '# A fixture ConfigMap.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fixture\ndata:\n  greeting: "a <b> & \'c\'"\n\n  empty: ""\n';
+const TRAILING = '# Trailing spaces are content here.\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: trailing\ndata:\n  script: |\n    echo hello   \n';
 const MISTAKE = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: fixture\nspec:\n  template:\n    spec:\n      restartPolicy: onFailure\n      containers:\n        - name: worker\n          image: busybox:1.37.0\n';
 const page = (title: string, heading: string) => `---
 title: ${title}
@@ -23,6 +25,8 @@ import ValidatorOutput from '~/components/ValidatorOutput.astro';
 
 <Manifest file="fixture/config.yaml" />
 
+<Manifest file="fixture/trailing.yaml" />
+
 <ValidatorOutput file="src/mistakes/fixture-job.yaml" />
 
 \`\`\`sh
@@ -33,18 +37,28 @@ echo inline
 let root: string;
 let dist: string;
 const html = (path: string) => readFile(join(dist, path), 'utf8');
-/** The texts of every copy button on a page, decoded as the copy script decodes them. */
+const decode = (text: string) =>
+  text.replace(/&#x22;/g, '"').replace(/&#x3C;/g, '<').replace(/&#x3E;/g, '>').replace(/&#x27;/g, "'").replace(/&#x26;/g, '&')
+    .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+/** What every copy button on a page copies: its data-code, or (data-copy-lines) the block's rendered lines plus a
+ *  final newline, as COPY_LINES_SCRIPT (src/site/expressive-code.ts) rebuilds them in the browser. */
 async function copyTexts(path: string): Promise<string[]> {
   const text = await html(path);
-  return [...text.matchAll(/data-code="([^"]*)"/g)].map((m) =>
-    m[1].replace(/&#x22;/g, '"').replace(/&#x3C;/g, '<').replace(/&#x26;/g, '&').replace(/&#x27;/g, "'").replace(/\u007f/g, '\n'),
-  );
+  return [...text.matchAll(/<pre[^>]*>([\s\S]*?)<\/pre><div class="copy">[\s\S]*?<button([^>]*)>/g)].map(([, pre, button]) => {
+    const code = /data-code="([^"]*)"/.exec(button);
+    if (code) return decode(code[1]).replace(/\u007f/g, '\n');
+    expect(button).toContain('data-copy-lines');
+    const lines = pre.split(/<div class="ec-line"[^>]*>/).slice(1).map((line) => decode(line.replace(/<[^>]+>/g, '').replace(/\n/g, '')));
+    return lines.join('\n') + '\n';
+  });
 }
 
 beforeAll(async () => {
   root = await copyProject('site');
   await mkdir(join(root, 'examples/fixture'), { recursive: true });
   await writeFile(join(root, 'examples/fixture/config.yaml'), EXAMPLE);
+  await writeFile(join(root, 'examples/fixture/trailing.yaml'), TRAILING);
   await writeFile(join(root, 'src/mistakes/fixture-job.yaml'), MISTAKE);
   await writeFile(join(root, 'content/ko/fixture.mdx'), page('시험 페이지', '동작 방식'));
   await writeFile(join(root, 'content/en/fixture.mdx'), page('Fixture page', 'How it works'));
@@ -57,8 +71,9 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('built site', () => {
   it('embeds an example with a copy button that copies the exact file and a kubectl line with the published URL', async () => {
-    const [manifest, kubectl] = await copyTexts('en/fixture/index.html');
+    const [manifest, kubectl, trailing] = await copyTexts('en/fixture/index.html');
     expect(manifest).toBe(EXAMPLE);
+    expect(trailing).toBe(TRAILING);
     expect(kubectl).toBe('kubectl apply -f https://owner.github.io/guide/examples/fixture/config.yaml');
     const en = await html('en/fixture/index.html');
     expect(en).toContain('<a href="/guide/examples/fixture/config.yaml" download="config.yaml"');
@@ -71,9 +86,9 @@ describe('built site', () => {
   });
 
   it("shows a common mistake with the validator's output in the page's language, paths relative to the repo", async () => {
-    // Copy buttons: manifest, kubectl line, broken file, validator output.
-    const [, , brokenFile, en] = await copyTexts('en/fixture/index.html');
-    const ko = (await copyTexts('ko/fixture/index.html'))[3];
+    // Copy buttons: two manifests with their kubectl lines, the broken file, the validator output.
+    const [, , , , brokenFile, en] = await copyTexts('en/fixture/index.html');
+    const ko = (await copyTexts('ko/fixture/index.html'))[5];
     expect(brokenFile).toBe(MISTAKE);
     expect(en).toMatch(/^src\/mistakes\/fixture-job\.yaml:8:22: error\[schema\]/);
     expect(ko).toMatch(/^src\/mistakes\/fixture-job\.yaml:8:22: error\[schema\]/);
@@ -93,6 +108,7 @@ describe('built site', () => {
     expect(ko).toContain('<html lang="ko"');
     expect(en).toContain('<html lang="en"');
     expect(ko).toContain('사이트 검색');
+    expect(ko).toContain('<div id="starlight__search"'); // a production build: search, not the dev-mode notice
   });
 
   it('links both editions with hreflang and lists them in the sitemap', async () => {
