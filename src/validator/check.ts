@@ -201,7 +201,6 @@ function collapseAlternatives(errors: ErrorObject[], object: unknown): { kept: E
     branchErrors.forEach((e) => consumed.add(e));
     const path = pointerToPath(group.instancePath);
     const value = valueAt(object, path);
-    const atSameSpot = branchErrors.filter((e) => e.instancePath === group.instancePath);
     if (oneOfPassedTwice(group)) {
       problems.push({ path, at: 'value', messages: msg.otherSchemaError(group.keyword, 'matches more than one of the allowed forms') });
       continue;
@@ -223,7 +222,6 @@ function collapseAlternatives(errors: ErrorObject[], object: unknown): { kept: E
       for (const e of typed[0]) consumed.delete(e); // report them as ordinary errors
       continue;
     }
-    void atSameSpot;
     problems.push({ path, at: 'value', messages: msg.noAlternative() });
   }
   return { kept: errors.filter((e) => !consumed.has(e)), problems };

@@ -6,7 +6,7 @@
 // The text is first cut at document markers so that each document is parsed on its own: memory stays
 // bounded on huge files and one broken document does not hide the others.
 import jsYaml from 'js-yaml';
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type Node, type ParsedNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type ParsedNode } from 'yaml';
 import type { ScalarTag } from 'yaml';
 import { classifyPlainScalar, resolvePlainScalar, type PlainScalarKind } from './scalars.ts';
 import { astLocator, treeLocator, type PathSegment, type TreeNode } from './locate.ts';
@@ -146,9 +146,13 @@ export function splitDocuments(text: string): Chunk[] {
 
 /** Where the first content of a chunk starts (skipping comments, blank lines, directives, `---`). */
 function contentStart(chunk: Chunk): { line: number; col: number } {
-  const lines = chunk.text.split('\n', 200);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  const text = chunk.text;
+  let lineStart = 0;
+  for (let i = 0; lineStart < text.length && i < 10_000; i++) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    lineStart = lineEnd + 1;
     if (BLANK_OR_COMMENT.test(line) || line.startsWith('%')) continue;
     let col = line.search(/\S/);
     if (line.startsWith('---')) {
@@ -300,6 +304,8 @@ const BLOCK_INDICATOR = /[|>][-+]?[0-9]/;
 const OPEN_QUOTE_LINE = /^[^"'\n]*(?:"[^"\n]*"[^"'\n]*|'[^'\n]*'[^"'\n]*)*(?:"[^"\n]*|'[^'\n]*)$/m;
 const TAG_START = /(?:^|[\s[{,:-])!/;
 const TAB_INDENT = /(?:^|\n)[ ]*\t/;
+// All of the above but the quote check, in one pass over the text.
+const REFERENCE_ONLY = new RegExp([ODD_KEY, ODD_MARKER, GLUED_COMMENT, BLOCK_INDICATOR, TAG_START, TAB_INDENT].map((re) => re.source).join('|'), 'm');
 const BLANK_ONLY = /^(?:[ \t]*(?:#.*)?\r?(?:\n|$))*$/;
 
 function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
@@ -307,10 +313,9 @@ function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
   // indentation, which YAML (and the reference parser) forbids.
   // Tags (`!!int`, `!`) are rare in manifests, and the two parsers differ on odd ones: leave them to the reference.
   // Odd keys (empty, null, `? ` explicit, collections) are refused by Kubernetes: the reference says how.
-  if (chunk.text.includes('&') || TAB_INDENT.test(chunk.text) || TAG_START.test(chunk.text) || ODD_KEY.test(chunk.text)) return undefined;
   // Where js-yaml is more lenient than YAML 1.2 (and the reference): comments glued to a token, block
-  // scalar indentation indicators, quoted scalars running over several lines.
-  if (GLUED_COMMENT.test(chunk.text) || BLOCK_INDICATOR.test(chunk.text) || OPEN_QUOTE_LINE.test(chunk.text) || ODD_MARKER.test(chunk.text)) return undefined;
+  // scalar indentation indicators, quoted scalars running over several lines, `---` glued to content.
+  if (chunk.text.includes('&') || REFERENCE_ONLY.test(chunk.text) || OPEN_QUOTE_LINE.test(chunk.text)) return undefined;
   let values: unknown[];
   try {
     values = jsYaml.loadAll(chunk.text, undefined, { schema: GO_YAML_V2_SCHEMA }) as unknown[];
@@ -431,5 +436,3 @@ export function parseDocumentsPositioned(text: string): YamlDocument[] {
   return parseChunks(text, false);
 }
 
-export { isAlias, isMap, isScalar, isSeq };
-export type { Node };

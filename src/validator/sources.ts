@@ -1,7 +1,8 @@
 // Stage 1: find and read the inputs, and cut them into snippets of YAML text with their place in the file.
 // Files and folders (recursively: .yaml .yml .json .md .mdx), standard input (`-`), and the ```yaml / ```yml
 // fences of Markdown/MDX pages (with their line and column in the page).
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { Diagnostic, Snippet } from './types.ts';
 
@@ -156,7 +157,8 @@ async function readStdin(): Promise<Buffer> {
 export async function readSource(file: string): Promise<SourceFile> {
   let buffer: Uint8Array;
   try {
-    buffer = file === STDIN ? await readStdin() : await readFile(file);
+    // Synchronous: one small file at a time, and the thread has nothing else to do meanwhile.
+    buffer = file === STDIN ? await readStdin() : readFileSync(file);
   } catch (error) {
     return { file, snippets: [], diagnostics: [fileDiagnostic(file, `cannot read: ${describeFsError(error)}`, 'unreadable')] };
   }

@@ -34,8 +34,9 @@ export async function validateInThreads(engine: Engine, files: string[], options
 
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      // A live heap of ~50 MB does the job; a cap on the old generation keeps V8 from growing it far past that.
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: engineOptions, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 } });
+      // A small young generation, as bin/k8s-validate.mjs gives the main thread: much short-lived garbage, and
+      // V8's default young generation would add ~100 MB of RSS per thread for no speed.
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: engineOptions, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
       const send = () => {
         const batch = take();
         if (batch === undefined) {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { main, parseArgs } from '../../src/validator/cli.ts';
+import { main, parseArgs } from '../../src/validator/command.ts';
 import { crdSchemas, fixtures, manifest, page, root, seed } from './helpers.ts';
 
 async function run(args: string[], env: Record<string, string> = {}) {
@@ -71,7 +71,7 @@ describe('flags', () => {
   });
 
   it('-ignore-filename-pattern drops matching files; -exit-on-error stops after the first failing file', async () => {
-    const ignored = await run(['-summary', '-ignore-filename-pattern', 'invalid|missing|empty|crd|dup|extra|scalars|quantities|int-or|list', `${fixtures}manifests`]);
+    const ignored = await run(['-summary', '-ignore-filename-pattern', 'invalid|missing|empty|crd|dup|extra|scalars|quantities|int-or|list|json', `${fixtures}manifests`]);
     expect(ignored.code).toBe(0);
     const all = await run(['-summary', '-n', '1', `${fixtures}manifests`]);
     const first = await run(['-summary', '-n', '1', '-exit-on-error', `${fixtures}manifests`]);

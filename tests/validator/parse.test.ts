@@ -131,7 +131,8 @@ describe('fast path == positioned path', () => {
       const reference = parseDocumentsPositioned(text);
       fast.forEach((doc, i) => {
         if (doc.problem || doc.value === null) return;
-        expect(doc.positioned().source).toBe('tree');
+        // Tab-indented JSON goes to the reference parser (YAML forbids tabs as indentation in block context).
+        expect(doc.positioned().source).toBe(file.endsWith('.json') ? 'ast' : 'tree');
         for (const path of allPaths(doc.value)) {
           expect(doc.positioned().locate(path, 'key')).toEqual(reference[i].positioned().locate(path, 'key'));
           expect(doc.positioned().locate(path, 'value')).toEqual(reference[i].positioned().locate(path, 'value'));

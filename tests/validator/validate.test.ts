@@ -84,6 +84,13 @@ describe('statuses like kubeconform', () => {
     expect(lines(report.resources[1])).toEqual(['15:8 error[schema] expected string, got integer 2']);
   });
 
+  it('List items need their own apiVersion and kind (as in kubeconform); null items are not counted', async () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n- kind: ConfigMap\n  metadata:\n    name: a\n-\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: b\n';
+    const report = await validateText(text, 'list.yaml');
+    expect(statuses(report)).toEqual(['ConfigMap/a:error', 'ConfigMap/b:valid']);
+    expect(lines(report.resources[0])).toEqual(["4:3 error[missing-apiversion] missing 'apiVersion' key"]);
+  });
+
   it('blank and comment-only files hold no resource', async () => {
     const report = await validatePaths([manifest('blank.yaml'), manifest('comment-only.yaml')]);
     expect(report.resources).toEqual([]);
@@ -117,6 +124,23 @@ describe('statuses like kubeconform', () => {
     });
     expect(statuses(report)).toEqual(['CronTab/my-crontab:valid', 'CronTab/bad-crontab:invalid']);
     expect(lines(report.resources[1])).toEqual(['6:13 error[schema] expected string, got integer 5']);
+  });
+
+  it("anyOf/oneOf failures become one clear message each (a CRD schema using them)", async () => {
+    const report = await validatePaths([manifest('crd-widget.yaml')], { schemaLocations: ['default', crdSchemas] });
+    expect(lines(report.resources[0])).toEqual([
+      // anyOf [integer, string]: one message naming both types instead of two type errors and an anyOf error.
+      '6:9 error[schema] expected integer or string, got boolean true',
+      // oneOf of two object forms: the form whose shape fits ({name}) says what is wrong inside it.
+      '8:11 error[schema] expected string, got integer 5',
+      '9:9 error[schema] must be one of "fast", "safe"; got "Fast" (did you mean "fast"?)',
+    ]);
+  });
+
+  it('JSON files are read as YAML (tab-indented JSON too), with positions', async () => {
+    const report = await validatePaths([manifest('configmap.json')]);
+    expect(statuses(report)).toEqual(['ConfigMap/from-json:invalid']);
+    expect(lines(report.resources[0])).toEqual(['8:8 error[schema] expected string, got integer 1']);
   });
 
   it('an extra property fails with strict, passes without', async () => {
