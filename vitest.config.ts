@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
+          // One test file (one page) at a time in the shared Chromium: pages in background windows are throttled
+          // (no idle callbacks, slower timers), and the two CPUs are better spent on one page than on three.
+          fileParallelism: false,
           hookTimeout: 120_000,
           // Failure messages list every violation / broken link in full.
           chaiConfig: { truncateThreshold: 0 },

@@ -1,9 +1,10 @@
 // Site benchmark (`npm run bench:site`): prints figures, checks the targets, exits 0 either way unless it could not
 // measure. Measures
 //   1. build time: cold (no .astro cache, no dist) and warm (caches kept), per page;
-//   2. bytes per chapter page, observed with Chromium's network events (CDP, through Playwright): what loads before the `load` event
-//      (first render), what loads after it before any interaction (idle), and what opening search loads (on demand);
-//      sizes raw and gzip (gzip -6 of the file in dist/), against the page's own text as a baseline;
+//   2. bytes per chapter page, observed with Chromium's network events (CDP): what the first render needs (the HTML,
+//      the CSS Chromium marks render-blocking, the scripts run before `load`), what else loads before `load`, what
+//      loads after it before any interaction, and what opening search loads (on demand); sizes raw and gzip (gzip -6
+//      of the file in dist/), against the page's own text as a baseline;
 //   3. Lighthouse (mobile, default config) for the first chapter page in each language, offline against Debian's
 //      Chromium (nothing may leave 127.0.0.1: Chromium cannot resolve other hosts, and external requests are counted).
 // Options: --no-build (measure the existing dist/), --no-lighthouse.
@@ -64,7 +65,9 @@ async function benchBuild(): Promise<void> {
 
 // ---- 2. bytes per chapter page ---------------------------------------------------------------------------------
 
-type Phase = 'first render' | 'after load' | 'search';
+/** first render: the HTML, render-blocking CSS and the scripts run before `load`; before load: anything else requested
+ * before `load` (non-blocking CSS such as print styles, icons, fonts); after load: before any interaction; search. */
+type Phase = 'first render' | 'before load' | 'after load' | 'search';
 type Kind = 'html' | 'css' | 'js' | 'other';
 interface Loaded {
   path: string;
@@ -109,14 +112,21 @@ async function weighPage(browser: Browser, origin: string, path: string, query: 
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
+  // Chromium's own verdict on which requests block rendering (CDP Network.requestWillBeSent.renderBlockingBehavior).
+  const blocking = new Set<string>();
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Network.requestWillBeSent', (event) => {
+    if (event.renderBlockingBehavior === 'Blocking' || event.renderBlockingBehavior === 'InBodyParserBlocking') blocking.add(event.request.url);
+  });
+  await cdp.send('Network.enable');
   let phase: Phase = 'first render';
-  const loaded: Loaded[] = [];
+  const loaded: (Loaded & { url: string })[] = [];
   // Playwright's request events come from Chromium's network events (CDP), including those of the page's workers
   // (Pagefind fetches its wasm and index from a worker), which a page-level CDP session would miss.
   context.on('request', (request) => {
     const url = new URL(request.url());
     if (url.origin !== origin) return;
-    loaded.push({ path: url.pathname, kind: kindOf(request.resourceType()), phase, ...sizeOf(url.pathname) });
+    loaded.push({ url: url.href, path: url.pathname, kind: kindOf(request.resourceType()), phase, ...sizeOf(url.pathname) });
   });
   await page.goto(origin + path, { waitUntil: 'load' });
   phase = 'after load';
@@ -129,6 +139,10 @@ async function weighPage(browser: Browser, origin: string, path: string, query: 
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500); // let the search worker finish fetching index fragments
   await context.close();
+  for (const item of loaded) {
+    const needed = item.kind === 'html' || item.kind === 'js' || blocking.has(item.url);
+    if (item.phase === 'first render' && !needed) item.phase = 'before load';
+  }
   return { path, loaded, textGzip: gzipSync(Buffer.from(text)).length, external };
 }
 
@@ -150,6 +164,7 @@ async function benchBytes(browser: Browser, origin: string): Promise<{ firstRend
     const first = w.loaded.filter((l) => l.phase === 'first render');
     const of = (kind: Kind) => first.filter((l) => l.kind === kind);
     const cell = (items: Loaded[]) => `${kb(sum(items, 'gzip'))} (${kb(sum(items, 'raw'))})`;
+    const beforeLoad = w.loaded.filter((l) => l.phase === 'before load');
     const idle = w.loaded.filter((l) => l.phase === 'after load');
     const search = w.loaded.filter((l) => l.phase === 'search');
     const jsBeforeSearch = w.loaded.filter((l) => l.phase !== 'search' && l.kind === 'js');
@@ -158,9 +173,9 @@ async function benchBytes(browser: Browser, origin: string): Promise<{ firstRend
       cell(of('html')),
       cell(of('css')),
       cell(of('js')),
-      cell(of('other')),
       cell(first),
       `${(sum(first, 'gzip') / w.textGzip).toFixed(1)}x`,
+      cell(beforeLoad),
       cell(idle),
       cell(jsBeforeSearch),
       cell(search),
@@ -168,11 +183,14 @@ async function benchBytes(browser: Browser, origin: string): Promise<{ firstRend
   });
   console.log(
     table(
-      ['page', 'HTML', 'CSS', 'JS', 'other', 'first render', 'vs text', 'after load (idle)', 'JS before search', 'search (on demand)'],
+      ['page', 'HTML', 'blocking CSS', 'JS on load', 'first render', 'vs text', 'other before load', 'after load', 'JS before search', 'search (on demand)'],
       rows,
     ),
   );
-  console.log('first render = requested before the load event; "vs text" = first-render gzip / gzip of the page\'s visible main text');
+  console.log(
+    'first render = HTML + CSS Chromium marks render-blocking + scripts requested before the load event; other before load = ' +
+      'non-blocking CSS (print), icons, fonts; "vs text" = first-render gzip / gzip of the page\'s visible main text',
+  );
 
   // What each phase consists of, for the first page (the same files serve every page).
   const sample = weights[0];

@@ -2,7 +2,7 @@
 // a dedicated namespace, runs the chapter's "Run it" steps (scripts/patterns/<slug>.ts), checks the output the page
 // promises, and deletes the namespace again — also when a step fails or the run is interrupted (unless --keep).
 //
-//   node scripts/try-pattern.ts <slug>|--all [--namespace <name>] [--keep] [--lang en|ko]
+//   node scripts/try-pattern.ts <slug>|--all [--namespace <name>] [--keep] [--lang en|ko] [--dry-run]
 //
 // Exit codes: 0 every step passed; 1 a step (or the cleanup) failed; 2 bad usage; 3 the environment is not ready
 // (no kubectl, no reachable cluster, a missing cluster requirement, the namespace already exists).
@@ -313,11 +313,12 @@ export async function runPattern(pattern: PatternRun, namespace: string, options
 
 // ---- command line ------------------------------------------------------------------------------------------
 
-const USAGE = `Usage: node scripts/try-pattern.ts <slug>|--all [--namespace <name>] [--keep] [--lang en|ko]
+const USAGE = `Usage: node scripts/try-pattern.ts <slug>|--all [--namespace <name>] [--keep] [--lang en|ko] [--dry-run]
 
 Tries a pattern's "Run it" steps on the cluster of kubectl's current context, in a namespace it creates
 (default: try-<slug>) and deletes afterwards, also on failure (unless --keep).
 With --all every pattern runs in turn, each in its own namespace (<name>-<slug> with --namespace).
+--dry-run prints the steps and their kubectl commands without contacting a cluster.
 
 Patterns: ${patterns.map((p) => p.slug).join(', ')}`;
 
@@ -331,6 +332,7 @@ function parseCommandLine(argv: string[]) {
         all: { type: 'boolean', default: false },
         namespace: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         lang: { type: 'string', default: 'en' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -355,7 +357,20 @@ function parseCommandLine(argv: string[]) {
       throw new UsageError(`"${namespace}" is not a valid namespace name (lower-case letters, digits and "-", at most 63 characters).`);
     }
   }
-  return { help: false as const, selected, namespaceOf, keep: values.keep, lang: values.lang as Lang };
+  return { help: false as const, selected, namespaceOf, keep: values.keep, lang: values.lang as Lang, dryRun: values['dry-run'] };
+}
+
+/** The steps and the commands they run, as --dry-run shows them. */
+function printPlan(pattern: PatternRun, namespace: string, lang: Lang, io: Output): void {
+  io.out(`${pattern.title[lang]} (${pattern.slug}) in namespace ${namespace}`);
+  io.out(`  $ kubectl create namespace ${namespace}`);
+  for (const [index, step] of pattern.steps.entries()) {
+    io.out(`[${index + 1}/${pattern.steps.length}] ${step.title[lang]}`);
+    io.out(`  $ kubectl --namespace ${namespace} ${stepArgs(step, namespace).map(shellQuote).join(' ')}`);
+  }
+  io.out('Cleanup');
+  for (const step of pattern.cleanup ?? []) io.out(`  $ kubectl --namespace ${namespace} ${stepArgs(step, namespace).map(shellQuote).join(' ')}`);
+  io.out(`  $ kubectl delete namespace ${namespace} --timeout=${NAMESPACE_DELETE_TIMEOUT_SECONDS}s\n`);
 }
 
 export async function main(argv: string[], io: Output): Promise<number> {
@@ -368,6 +383,10 @@ export async function main(argv: string[], io: Output): Promise<number> {
   }
   if (command.help) {
     io.out(USAGE);
+    return EXIT.ok;
+  }
+  if (command.dryRun) {
+    for (const pattern of command.selected) printPlan(pattern, command.namespaceOf(pattern), command.lang, io);
     return EXIT.ok;
   }
   try {

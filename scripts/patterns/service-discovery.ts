@@ -113,12 +113,6 @@ export const serviceDiscovery: PatternRun = {
     },
   ],
   cleanup: [
-    ...['client', ...serviceFiles.toReversed(), 'backend'].map(
-      (name): PatternStep => ({
-        kind: 'delete',
-        title: { en: `Delete ${name}.yaml`, ko: `${name}.yaml을 지운다` },
-        file: `${dir}/${name}.yaml`,
-      }),
-    ),
+    { kind: 'delete', title: { en: 'Delete everything the examples created', ko: '예제로 만든 것을 모두 지운다' }, file: `${dir}/` },
   ],
 };

@@ -45,9 +45,10 @@ export interface ApplyStep extends StepBase {
   file: string;
 }
 
-/** `kubectl delete -f examples/<file> --ignore-not-found` in the runner's namespace (the page's cleanup). */
+/** `kubectl delete -f examples/<file>` in the runner's namespace (the page's cleanup). */
 export interface DeleteStep extends StepBase {
   kind: 'delete';
+  /** A file, or a folder ending in `/` (kubectl deletes what every file in it describes). */
   file: string;
 }
 

@@ -4,6 +4,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './site.ts';
 
+// Variables Vitest puts into process.env (NODE_ENV=test, DEV=1, MODE=test, ...). Inherited by the build, they make
+// it a development build: Starlight then renders its "search works only in production builds" placeholder.
+const VITEST_VARIABLES = new Set(['NODE_ENV', 'TEST', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'FORCE_TTY']);
+
+/** The environment of a build run from a shell. */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const name of Object.keys(env)) if (VITEST_VARIABLES.has(name) || name.startsWith('VITEST')) delete env[name];
+  return env;
+}
+
 /** Runs `npm run build` in the repo; on failure throws with the end of its output (the build's own message). */
 export async function buildSite(): Promise<void> {
   const configs = ['astro.config.mjs', 'astro.config.ts', 'astro.config.mts'].filter((f) => existsSync(join(ROOT, f)));
@@ -13,7 +24,7 @@ export async function buildSite(): Promise<void> {
     const child = spawn('npm', ['run', 'build'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: buildEnvironment(),
     });
     child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));

@@ -18,10 +18,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Throws (never skips) when Debian's Chromium is missing, saying how to install it. */
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
+export function requireChromium(path = CHROMIUM_PATH): void {
+  if (!existsSync(path)) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. The browser tests and the site benchmark drive Debian's Chromium ` +
+      `Chromium not found at ${path}. The browser tests and the site benchmark drive Debian's Chromium ` +
         '(no browser is downloaded). Install it with: apt-get install chromium fonts-noto-cjk',
     );
   }

@@ -42,7 +42,7 @@ function visit(path: string): Promise<Visit> {
     const previous = Promise.all([...visits.values()]).catch(() => undefined);
     pending = previous.then(async () => {
       guarded.takeProblems();
-      // networkidle: Starlight fetches the search UI on idle; its errors and requests count too.
+      // networkidle: whatever a page fetches after load (icons, prefetches, lazy scripts) counts too.
       const response = await page.goto(new URL(key, siteUrl()).href, { waitUntil: 'networkidle' });
       const found = await page.evaluate(() => ({
         links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),

@@ -188,6 +188,19 @@ describe('try-pattern: refusing to start', () => {
   });
 });
 
+describe('try-pattern --dry-run', () => {
+  it('prints the plan without calling kubectl', async () => {
+    const run = await tryPattern(['stateful-service', '--dry-run'], healthyCluster);
+    expect(run.code).toBe(0);
+    expect(run.calls).toEqual([]);
+    expect(run.stdout).toContain('$ kubectl --namespace try-stateful-service apply -f examples/stateful-service/statefulset.yaml');
+    expect(run.stdout).toContain(
+      '$ kubectl --namespace try-stateful-service exec web-0 -- wget -qO- http://web-1.web.try-stateful-service.svc.cluster.local:8080/',
+    );
+    expect(run.stdout).toContain('$ kubectl delete namespace try-stateful-service');
+  });
+});
+
 describe('try-pattern: running a pattern', () => {
   it('runs every step in a dedicated namespace, checks the promised output, and deletes the namespace', async () => {
     const run = await tryPattern(['self-awareness'], [...selfAwarenessAnswers(1), ...healthyCluster]);
