@@ -376,15 +376,14 @@ export function referenceOnly(text: string): boolean {
       case 0x3a: { // ':' after an empty, null or collection key
         if (!isBlank(text.charCodeAt(i + 1))) break;
         if (i === lineStart || isBlank(previous) || previous === 0x7b || previous === 0x2c) return true;
-        let k = i - 1;
-        while (k >= 0 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k--;
-        const before = k >= 0 ? text.charCodeAt(k) : NaN;
-        if (before === 0x5d || before === 0x7d) return true; // ']' or '}'
-        for (const word of NULL_WORDS) {
-          const start = i - word.length;
-          if (start >= 0 && text.startsWith(word, start)) {
-            const b = start > 0 ? text.charCodeAt(start - 1) : NaN;
-            if (start === lineStart || isBlank(b) || b === 0x7b || b === 0x2c) return true;
+        if (previous === 0x5d || previous === 0x7d) return true; // ']' or '}' (with spaces between, isBlank above)
+        if (previous === 0x7e || previous === 0x6c || previous === 0x4c) { // '~', 'l', 'L': maybe ~ or null
+          for (const word of NULL_WORDS) {
+            const start = i - word.length;
+            if (start >= 0 && text.startsWith(word, start)) {
+              const b = start > 0 ? text.charCodeAt(start - 1) : NaN;
+              if (start === lineStart || isBlank(b) || b === 0x7b || b === 0x2c) return true;
+            }
           }
         }
         break;
