@@ -59,8 +59,9 @@ function explicitValue(text: string, wanted: PlainScalarKind): unknown {
   return wanted === 'float' ? Number(value) : value;
 }
 
-// js-yaml: implicit types for plain scalars (and the same tags when written explicitly).
-const jsYamlTypes = (['null', 'bool', 'int', 'float'] as const).map(
+// js-yaml: one implicit type decides every plain scalar (js-yaml would otherwise ask four types in turn), and
+// the four typed tags serve explicit `!!null`, `!!bool`, `!!int`, `!!float`.
+const jsYamlExplicitTypes = (['null', 'bool', 'int', 'float'] as const).map(
   (wanted) =>
     new jsYaml.Type(YAML_TAG + wanted, {
       kind: 'scalar',
@@ -68,7 +69,15 @@ const jsYamlTypes = (['null', 'bool', 'int', 'float'] as const).map(
       construct: (data: string | null) => (data === null ? null : explicitValue(data, wanted)),
     }),
 );
-const GO_YAML_V2_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [...jsYamlTypes, (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge] });
+const jsYamlPlainType = new jsYaml.Type('tag:k8s-validate.invalid,2026:plain', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data === null || classifyPlainScalar(data) !== 'str',
+  construct: (data: string | null) => (data === null ? null : resolvePlainScalar(data)),
+});
+const GO_YAML_V2_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
+  implicit: [jsYamlPlainType, (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge],
+  explicit: jsYamlExplicitTypes,
+});
 
 // `yaml`: the same decisions through `test` (duck-typed: the package only calls `.test(str)`).
 const yamlScalarTags: ScalarTag[] = (['null', 'bool', 'int', 'float'] as const).map((wanted) => ({
@@ -376,15 +385,14 @@ export function referenceOnly(text: string): boolean {
       case 0x3a: { // ':' after an empty, null or collection key
         if (!isBlank(text.charCodeAt(i + 1))) break;
         if (i === lineStart || isBlank(previous) || previous === 0x7b || previous === 0x2c) return true;
-        let k = i - 1;
-        while (k >= 0 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k--;
-        const before = k >= 0 ? text.charCodeAt(k) : NaN;
-        if (before === 0x5d || before === 0x7d) return true; // ']' or '}'
-        for (const word of NULL_WORDS) {
-          const start = i - word.length;
-          if (start >= 0 && text.startsWith(word, start)) {
-            const b = start > 0 ? text.charCodeAt(start - 1) : NaN;
-            if (start === lineStart || isBlank(b) || b === 0x7b || b === 0x2c) return true;
+        if (previous === 0x5d || previous === 0x7d) return true; // ']' or '}' (with spaces between, isBlank above)
+        if (previous === 0x7e || previous === 0x6c || previous === 0x4c) { // '~', 'l', 'L': maybe ~ or null
+          for (const word of NULL_WORDS) {
+            const start = i - word.length;
+            if (start >= 0 && text.startsWith(word, start)) {
+              const b = start > 0 ? text.charCodeAt(start - 1) : NaN;
+              if (start === lineStart || isBlank(b) || b === 0x7b || b === 0x2c) return true;
+            }
           }
         }
         break;
