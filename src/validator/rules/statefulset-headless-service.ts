@@ -22,13 +22,19 @@ export const statefulsetHeadlessService: CrossResourceRule & { appliesTo: string
   appliesTo: ['apps/v1/StatefulSet', 'v1/Service'],
   checkAll(resources) {
     const out: Array<RuleFinding & { resource: Resource }> = [];
-    const services = resources.filter((r) => gvk(r) === 'v1/Service');
+    // Indexed by namespace/name: a run may hold thousands of StatefulSets and Services.
+    const services = new Map<string, Resource>();
+    for (const r of resources) {
+      if (gvk(r) !== 'v1/Service') continue;
+      const key = `${namespaceOf(r)}/${str(obj(r.object.metadata)?.name)}`;
+      if (!services.has(key)) services.set(key, r);
+    }
     for (const resource of resources) {
       if (gvk(resource) !== 'apps/v1/StatefulSet') continue;
       const serviceName = str(obj(resource.object.spec)?.serviceName);
       if (!serviceName) continue;
       const namespace = namespaceOf(resource);
-      const match = services.find((s) => str(obj(s.object.metadata)?.name) === serviceName && namespaceOf(s) === namespace);
+      const match = services.get(`${namespace}/${serviceName}`);
       const path = ['spec', 'serviceName'];
       if (!match) {
         out.push({ resource, ...finding(path, msg(
