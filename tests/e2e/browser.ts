@@ -30,7 +30,9 @@ export async function guardedContext(browser: Browser, options: BrowserContextOp
   let inFlight = 0;
   let lastActivity = Date.now();
   context.on('request', () => ((inFlight += 1), (lastActivity = Date.now())));
-  for (const event of ['requestfinished', 'requestfailed'] as const) context.on(event, () => ((inFlight = Math.max(0, inFlight - 1)), (lastActivity = Date.now())));
+  const ended = () => ((inFlight = Math.max(0, inFlight - 1)), (lastActivity = Date.now()));
+  context.on('requestfinished', ended);
+  context.on('requestfailed', ended);
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (new URL(url).origin === origin) return route.continue();
