@@ -16,12 +16,23 @@ export interface GuardedContext {
   context: BrowserContext;
   /** Problems seen since the last takeProblems(), each naming the page it happened on. */
   takeProblems(): string[];
+  /**
+   * Resolves once no request of the context has been in flight for `quietMs` (like Playwright's networkidle, which
+   * waits 500 ms; everything here comes from loopback, so a shorter quiet period catches late requests as well).
+   */
+  networkQuiet(quietMs?: number): Promise<void>;
 }
 
 export async function guardedContext(browser: Browser, options: BrowserContextOptions = {}): Promise<GuardedContext> {
   const origin = siteUrl();
   const context = await browser.newContext({ locale: 'ko-KR', ...options });
   let problems: string[] = [];
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  context.on('request', () => ((inFlight += 1), (lastActivity = Date.now())));
+  const ended = () => ((inFlight = Math.max(0, inFlight - 1)), (lastActivity = Date.now()));
+  context.on('requestfinished', ended);
+  context.on('requestfailed', ended);
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (new URL(url).origin === origin) return route.continue();
@@ -54,6 +65,13 @@ export async function guardedContext(browser: Browser, options: BrowserContextOp
       const taken = problems;
       problems = [];
       return taken;
+    },
+    async networkQuiet(quietMs = 150) {
+      const deadline = Date.now() + 15_000;
+      while (inFlight > 0 || Date.now() - lastActivity < quietMs) {
+        if (Date.now() > deadline) throw new Error(`network not quiet after 15 s (${inFlight} requests in flight)`);
+        await new Promise((wake) => setTimeout(wake, 25));
+      }
     },
   };
 }

@@ -42,8 +42,9 @@ function visit(path: string): Promise<Visit> {
     const previous = Promise.all([...visits.values()]).catch(() => undefined);
     pending = previous.then(async () => {
       guarded.takeProblems();
-      // networkidle: whatever a page fetches after load (icons, prefetches, lazy scripts) counts too.
-      const response = await page.goto(new URL(key, siteUrl()).href, { waitUntil: 'networkidle' });
+      const response = await page.goto(new URL(key, siteUrl()).href, { waitUntil: 'load' });
+      // Whatever a page fetches after load (icons, prefetches, lazy scripts) counts too.
+      await guarded.networkQuiet();
       const found = await page.evaluate(() => ({
         links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
         ids: [...document.querySelectorAll('[id], a[name]')].map((e) => e.id || e.getAttribute('name') || ''),
