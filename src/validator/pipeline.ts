@@ -5,7 +5,7 @@ import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, t
 import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, parseDocuments, type ParseProblem, type YamlDocument } from './parse.ts';
-import { runRuleSet, type RulesRunner } from './rules-adapter.ts';
+import { runRuleSet, type RuleHit, type RuleSet } from './rules-adapter.ts';
 import type { SourceFile, SourceSnippet } from './sources.ts';
 import type { Lang, Resource, ResourceResult, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
 
@@ -13,8 +13,8 @@ export interface Engine {
   registry: SchemaRegistry;
   check: CheckOptions;
   lang: Lang;
-  rules: RulesRunner | undefined;
-  rulesSource: RulesRunner | undefined;
+  rules: RuleSet | undefined;
+  rulesSource: RuleSet | undefined;
   schemaSource: (lookup: Extract<SchemaLookup, { status: 'found' }>) => { root: Record<string, unknown>; definitions: Record<string, unknown> } | undefined;
 }
 
@@ -25,7 +25,7 @@ const engines = new Map<string, Engine>();
  * Engines are kept per option set, so compiled schemas are reused across calls (a site build validates
  * page after page with the same options).
  */
-export function createEngine(options: ValidateOptions, rules: RulesRunner | undefined): Engine {
+export function createEngine(options: ValidateOptions, rules: RuleSet | undefined): Engine {
   const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules]);
   let engine = engines.get(key);
   if (!engine || engine.rulesSource !== rules) {
@@ -36,7 +36,7 @@ export function createEngine(options: ValidateOptions, rules: RulesRunner | unde
   return engine;
 }
 
-function buildEngine(options: ValidateOptions, rules: RulesRunner | undefined): Engine {
+function buildEngine(options: ValidateOptions, rules: RuleSet | undefined): Engine {
   const strict = options.strict ?? true;
   const registry = createRegistry({ kubernetesVersion: options.kubernetesVersion, strict, schemaLocations: options.schemaLocations });
   const definitions = bundledSchemas(registry.kubernetesVersion).definitions;
@@ -63,6 +63,15 @@ export interface FileResult {
   optedOut: number;
   /** The file was read (counted in the summary's files). */
   read: boolean;
+  /** Resources the cross-resource rules may concern, for the run-wide pass (index into `resources`). */
+  crossCandidates: CrossCandidate[];
+}
+
+export interface CrossCandidate {
+  index: number;
+  resource: Resource;
+  /** Absent once the result has crossed a thread boundary: the file is then read again to locate a finding. */
+  locator?: Locator;
 }
 
 function parseProblemMessage(problem: ParseProblem): Localized {
@@ -130,7 +139,7 @@ function checkResource(engine: Engine, file: string, object: Record<string, unkn
 /** Validates the snippets of one file. */
 export function validateSource(engine: Engine, source: SourceFile): FileResult {
   const { lang } = engine;
-  const out: FileResult = { file: source.file, resources: [], fileDiagnostics: [], optedOut: 0, read: source.diagnostics.length === 0 };
+  const out: FileResult = { file: source.file, resources: [], fileDiagnostics: [], optedOut: 0, read: source.diagnostics.length === 0, crossCandidates: [] };
   for (const d of source.diagnostics) {
     const localized = localizeInputProblem(d.rule, d.message);
     out.fileDiagnostics.push(diagnostic(d.file, d, 'error', d.rule, localized, lang));
@@ -146,6 +155,7 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
   if (engine.rules) applyRules(engine, pending);
   for (const p of pending) {
     p.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, locator: p.locator });
     out.resources.push(p.result);
   }
   return out;
@@ -197,15 +207,43 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
   return [checkResource(engine, file, object, [], locator, start)];
 }
 
+/** Adds a rule's finding to its resource's result, at its position. */
+export function recordHit(engine: Engine, result: ResourceResult, locator: Locator, hit: RuleHit): void {
+  const position = locator(hit.path, hit.at ?? 'value');
+  result.diagnostics.push(diagnostic(result.file, position, hit.severity, hit.rule, hit.message, engine.lang, hit.path));
+  if (hit.severity === 'error' && result.status === 'valid') result.status = 'invalid';
+}
+
 function applyRules(engine: Engine, pending: Pending[]): void {
   const owners = new Map<Resource, Pending>();
   for (const p of pending) if (p.resource) owners.set(p.resource, p);
   if (owners.size === 0) return;
-  for (const hit of runRuleSet(engine.rules!, [...owners.keys()])) {
+  for (const hit of runRuleSet(engine.rules!.single, [...owners.keys()])) {
+    const owner = owners.get(hit.resource);
+    if (owner) recordHit(engine, owner.result, owner.locator, hit);
+  }
+}
+
+/**
+ * The cross-resource rules, once over the whole run (a StatefulSet's Service may be in another file).
+ * Findings on resources validated in another thread are located by reading their file again.
+ */
+export async function applyCrossRules(engine: Engine, results: FileResult[], reread: (file: string) => Promise<FileResult>): Promise<void> {
+  if (!engine.rules) return;
+  const owners = new Map<Resource, { result: FileResult; candidate: CrossCandidate }>();
+  for (const result of results) for (const candidate of result.crossCandidates) owners.set(candidate.resource, { result, candidate });
+  if (owners.size === 0) return;
+  const touched = new Set<FileResult>();
+  for (const hit of runRuleSet(engine.rules.cross, [...owners.keys()])) {
     const owner = owners.get(hit.resource);
     if (!owner) continue;
-    const position = owner.locator(hit.path, hit.at ?? 'value');
-    owner.result.diagnostics.push(diagnostic(owner.result.file, position, hit.severity, hit.rule, hit.message, engine.lang, hit.path));
-    if (hit.severity === 'error' && owner.result.status === 'valid') owner.result.status = 'invalid';
+    if (!owner.candidate.locator) {
+      const again = await reread(owner.result.file);
+      for (const c of owner.result.crossCandidates) c.locator = again.crossCandidates.find((x) => x.index === c.index)?.locator;
+    }
+    const locator = owner.candidate.locator ?? (() => ({ line: owner.result.resources[owner.candidate.index].line, col: owner.result.resources[owner.candidate.index].col }));
+    recordHit(engine, owner.result.resources[owner.candidate.index], locator, hit);
+    touched.add(owner.result);
   }
+  for (const result of touched) for (const r of result.resources) r.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
 }

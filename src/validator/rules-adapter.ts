@@ -15,6 +15,18 @@ export interface RuleHit {
 
 export type RulesRunner = (resources: Resource[]) => RuleHit[];
 
+/**
+ * The rules in two parts: those that look at one resource at a time (run file by file, in whichever thread
+ * reads the file), and those that compare resources (run once over the whole run, on the resources they
+ * may concern).
+ */
+export interface RuleSet {
+  single: RulesRunner;
+  cross: RulesRunner;
+  /** Whether a resource may concern a cross-resource rule (only those are kept for the run-wide pass). */
+  crossCandidate(resource: Resource): boolean;
+}
+
 /** Runs the rules; a rule that throws is reported on every resource rather than crashing the run. */
 export function runRuleSet(runner: RulesRunner, resources: Resource[]): RuleHit[] {
   try {

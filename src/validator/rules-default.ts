@@ -1,5 +1,15 @@
 // The API-server rules the validator runs by default (src/validator/rules/).
-import { runRules } from './rules/index.ts';
-import type { RulesRunner } from './rules-adapter.ts';
+import { crossResourceRules, ruleApplies, runRules } from './rules/index.ts';
+import type { RuleHit, RuleSet } from './rules-adapter.ts';
 
-export const defaultRules: RulesRunner = (resources) => runRules(resources);
+const crossIds = new Set(crossResourceRules.map((rule) => rule.id));
+
+export const defaultRules: RuleSet = {
+  // runRules also runs the cross-resource rules, over this file only: their run-wide pass replaces those.
+  single: (resources) => runRules(resources).filter((hit) => !crossIds.has(hit.rule)),
+  cross: (resources) =>
+    crossResourceRules.flatMap((rule): RuleHit[] =>
+      rule.checkAll(resources).map((finding) => ({ ...finding, severity: finding.severity ?? rule.severity, rule: rule.id }))),
+  // A cross-resource rule's appliesTo names the kinds it compares; without one, every resource may matter.
+  crossCandidate: (resource) => crossResourceRules.some((rule) => !('appliesTo' in rule) || ruleApplies(rule as { appliesTo?: string[] }, resource)),
+};

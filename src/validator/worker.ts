@@ -9,6 +9,10 @@ const engine = createEngine(workerData, defaultRules);
 
 parentPort!.on('message', async (request: WorkerRequest) => {
   const results = [];
-  for (const file of request.files) results.push(validateSource(engine, await readSource(file)));
+  for (const file of request.files) {
+    const result = validateSource(engine, await readSource(file));
+    for (const candidate of result.crossCandidates) delete candidate.locator; // functions do not cross threads
+    results.push(result);
+  }
   parentPort!.postMessage({ batch: request.batch, results } satisfies WorkerReply);
 });

@@ -36,7 +36,7 @@ export async function validateInThreads(engine: Engine, files: string[], options
     new Promise<void>((resolve, reject) => {
       // A small young generation, as bin/k8s-validate.mjs gives the main thread: much short-lived garbage, and
       // V8's default young generation would add ~100 MB of RSS per thread for no speed.
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: engineOptions, resourceLimits: { maxYoungGenerationSizeMb: 12 } });
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: engineOptions, resourceLimits: { maxYoungGenerationSizeMb: 24 } });
       const send = () => {
         const batch = take();
         if (batch === undefined) {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { parseDocuments, parseDocumentsPositioned, splitDocuments } from '../../src/validator/parse.ts';
+import { parseDocuments, parseDocumentsPositioned, referenceOnly, REFERENCE_ONLY_SPEC, splitDocuments } from '../../src/validator/parse.ts';
 import { resolvePlainScalar } from '../../src/validator/scalars.ts';
 
 const values = (text: string) => parseDocuments(text).map((d) => d.value);
@@ -93,6 +93,18 @@ function allPaths(value: unknown, prefix: Array<string | number> = []): Array<Ar
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...allPaths(v, [...prefix, k]));
   return out;
 }
+
+describe('fast path guards', () => {
+  it('the one-pass scanner says what its regular-expression specification says', () => {
+    // Line breaks are LF by then (splitDocuments normalises CR and CRLF).
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40, unit: fc.constantFrom(...'ab :-\n\t[]{},#!|>?~.0nulN'.split('')) }), (text) => {
+        expect(referenceOnly(text)).toBe(REFERENCE_ONLY_SPEC.test(text));
+      }),
+      { numRuns: 20_000, seed: 3 },
+    );
+  });
+});
 
 describe('fast path == positioned path', () => {
   it('locates every key and value at the same line and column', () => {

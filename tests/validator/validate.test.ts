@@ -225,6 +225,34 @@ describe('statuses like kubeconform', () => {
   });
 });
 
+describe('cross-resource rules look at the whole run', () => {
+  const statefulSet = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  selector:\n    matchLabels: {app: db}\n  template:\n    metadata:\n      labels: {app: db}\n    spec:\n      containers:\n      - name: db\n        image: postgres:17\n        resources:\n          requests: {cpu: 100m, memory: 64Mi}\n          limits: {memory: 128Mi}\n';
+  const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector: {app: db}\n  ports:\n  - port: 5432\n';
+
+  it('a StatefulSet and its headless Service in two files: no warning; the StatefulSet alone: a warning at serviceName', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(`${tmpdir()}/k8s-validate-cross-`);
+    try {
+      writeFileSync(`${dir}/a-statefulset.yaml`, statefulSet);
+      writeFileSync(`${dir}/b-service.yaml`, service);
+      const together = await validatePaths([dir]);
+      expect(together.resources.flatMap((r) => r.diagnostics)).toEqual([]);
+      const alone = await validatePaths([`${dir}/a-statefulset.yaml`]);
+      expect(lines(alone.resources[0])).toEqual([expect.stringMatching(/^6:16 warning\[statefulset-headless-service\] No Service named "db"/)]);
+      // The same through worker threads (big enough input), where the finding is located by reading the file again.
+      writeFileSync(`${dir}/c-padding.yaml`, Array.from({ length: 4000 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: "${'v'.repeat(500)}"\n`).join('---\n'));
+      writeFileSync(`${dir}/d-statefulset.yaml`, statefulSet.replaceAll('db', 'other'));
+      const threaded = await validatePaths([dir], { workers: 2 });
+      const single = await validatePaths([dir], { workers: 1 });
+      expect(threaded.resources.flatMap((r) => r.diagnostics.map((d) => `${d.file.slice(dir.length)}:${d.line}:${d.col} ${d.rule}`))).toEqual(['/d-statefulset.yaml:6:16 statefulset-headless-service']);
+      expect(JSON.stringify(threaded)).toBe(JSON.stringify(single));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('Markdown and MDX pages', () => {
   it('validates every yaml/yml fence with positions in the page and counts opt-outs', async () => {
     const report = await validatePaths([page('chapter.mdx')], { strict: true });
