@@ -1,9 +1,13 @@
 // One worker thread: builds its own engine (registry, compiled schemas), then claims batches from the shared
 // counter until none is left, posting each batch's results back as it goes; then it ends.
+// Node's compile cache is per thread: switched on here before the validator is loaded, as cli.ts does, so the
+// worker skips stripping and compiling the validator's TypeScript again (~0.2 s of its start-up).
+import { enableCompileCache } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createEngine } from './pipeline.ts';
-import { defaultRules } from './rules-default.ts';
-import { claimBatch, validateBatch, type WorkerReply, type WorkerSetup } from './workers.ts';
+import type { WorkerReply, WorkerSetup } from './workers.ts';
+
+enableCompileCache?.();
+const [{ createEngine }, { defaultRules }, { claimBatch, validateBatch }] = await Promise.all([import('./pipeline.ts'), import('./rules-default.ts'), import('./workers.ts')]);
 
 const { engineOptions, batches, control, exitOnError } = workerData as WorkerSetup;
 const engine = createEngine(engineOptions, defaultRules);
