@@ -36,7 +36,8 @@ const FLAGS: FlagSpec[] = [
   { name: 'verbose', kind: 'bool', help: 'print results for all resources (ignored for tap and junit output)' },
 ];
 
-function defaultWorkers(): number {
+/** -n when not given: one thread per core, at most 4 (kubeconform's default; more threads cost memory for little). */
+export function defaultWorkers(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
