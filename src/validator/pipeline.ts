@@ -145,12 +145,13 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
     out.fileDiagnostics.push(diagnostic(d.file, d, 'error', d.rule, localized, lang));
   }
   const pending: Pending[] = [];
+  const check: CheckOne = (object, prefix, locator, start) => checkResource(engine, source.file, object, prefix, locator, start);
   for (const snippet of source.snippets) {
     if (snippet.optedOut) {
       out.optedOut++;
       continue;
     }
-    for (const doc of parseDocuments(snippet.text)) pending.push(...resourcesOfDocument(engine, source.file, snippet, doc));
+    for (const doc of parseDocuments(snippet.text)) pending.push(...resourcesOfDocument(engine, source.file, snippet, doc, check));
   }
   if (engine.rules) applyRules(engine, pending);
   for (const p of pending) {
@@ -170,7 +171,24 @@ function localizeInputProblem(rule: string, message: string): Localized {
   return { en: message, ko: message };
 }
 
-function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippet, doc: YamlDocument): Pending[] {
+/**
+ * Where each resource of a file sits, in the order of `validateSource`'s resources, without checking anything:
+ * for locating a cross-resource finding on a resource validated in another thread (parsing only).
+ */
+export function locateResources(engine: Engine, source: SourceFile): Locator[] {
+  const locators: Locator[] = [];
+  const locateOnly: CheckOne = (_object, _prefix, locator, start) => ({ result: { file: source.file, line: start.line, col: start.col, status: 'valid', diagnostics: [] }, locator });
+  for (const snippet of source.snippets) {
+    if (snippet.optedOut) continue;
+    for (const doc of parseDocuments(snippet.text)) for (const p of resourcesOfDocument(engine, source.file, snippet, doc, locateOnly)) locators.push(p.locator);
+  }
+  return locators;
+}
+
+/** Checks one resource (a document, or an item of a List) found at `prefix` of its document. */
+type CheckOne = (object: Record<string, unknown>, prefix: PathSegment[], locator: Locator, start: { line: number; col: number }) => Pending;
+
+function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippet, doc: YamlDocument, check: CheckOne): Pending[] {
   const toFile = (p: { line: number; col: number }) => ({ line: p.line + snippet.lineOffset, col: p.col + snippet.colOffset });
   const start = toFile(doc);
   const locator: Locator = (path, at) => {
@@ -200,11 +218,11 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
         return;
       }
       const itemLocator: Locator = (path, at) => locator([...prefix, ...path], at);
-      items.push(checkResource(engine, file, item as Record<string, unknown>, [], itemLocator, itemStart));
+      items.push(check(item as Record<string, unknown>, [], itemLocator, itemStart));
     });
     return items;
   }
-  return [checkResource(engine, file, object, [], locator, start)];
+  return [check(object, [], locator, start)];
 }
 
 /** Adds a rule's finding to its resource's result, at its position. */
@@ -226,9 +244,10 @@ function applyRules(engine: Engine, pending: Pending[]): void {
 
 /**
  * The cross-resource rules, once over the whole run (a StatefulSet's Service may be in another file).
- * Findings on resources validated in another thread are located by reading their file again.
+ * Findings on resources validated in another thread are located by reading their file again (`relocate`,
+ * which gives each resource's locator, as `locateResources`).
  */
-export async function applyCrossRules(engine: Engine, results: FileResult[], reread: (file: string) => Promise<FileResult>): Promise<void> {
+export async function applyCrossRules(engine: Engine, results: FileResult[], relocate: (file: string) => Promise<Locator[]>): Promise<void> {
   if (!engine.rules) return;
   const owners = new Map<Resource, { result: FileResult; candidate: CrossCandidate }>();
   for (const result of results) for (const candidate of result.crossCandidates) owners.set(candidate.resource, { result, candidate });
@@ -238,8 +257,8 @@ export async function applyCrossRules(engine: Engine, results: FileResult[], rer
     const owner = owners.get(hit.resource);
     if (!owner) continue;
     if (!owner.candidate.locator) {
-      const again = await reread(owner.result.file);
-      for (const c of owner.result.crossCandidates) c.locator = again.crossCandidates.find((x) => x.index === c.index)?.locator;
+      const again = await relocate(owner.result.file);
+      for (const c of owner.result.crossCandidates) c.locator = again[c.index];
     }
     const locator = owner.candidate.locator ?? (() => ({ line: owner.result.resources[owner.candidate.index].line, col: owner.result.resources[owner.candidate.index].col }));
     recordHit(engine, owner.result.resources[owner.candidate.index], locator, hit);
