@@ -3,7 +3,7 @@
 // unless asked for (`workers > 1`).
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { applyCrossRules, createEngine, locateResources, validateSource, type Engine, type FileResult } from './pipeline.ts';
+import { applyCrossRules, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
 import { listFiles, readSource, snippetsFromText, type SourceFile } from './sources.ts';
 import { diagnostic } from './check.ts';
 import { defaultRules } from './rules-default.ts';
@@ -82,7 +82,7 @@ export async function validatePaths(paths: string[], options: ValidatePathsOptio
       if (options.exitOnError && failed(result)) break;
     }
   }
-  await applyCrossRules(engine, results, async (file) => locateResources(engine, await readSource(file)));
+  await applyCrossRules(engine, results, readSource);
   return assemble(engine, results, listDiagnostics);
 }
 
@@ -91,6 +91,6 @@ export async function validateText(text: string, file: string, options: Validate
   const engine = createEngine(options, defaultRules);
   const source: SourceFile = { file, snippets: snippetsFromText(text, file), diagnostics: [] };
   const results = [validateSource(engine, source)];
-  await applyCrossRules(engine, results, async () => locateResources(engine, source));
+  await applyCrossRules(engine, results, async () => source);
   return assemble(engine, results, []);
 }

@@ -4,7 +4,7 @@ import { bundledSchemas, createRegistry } from './registry.ts';
 import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator } from './check.ts';
 import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
-import { MAX_ALIAS_COUNT, MAX_DEPTH, parseDocuments, type ParseProblem, type YamlDocument } from './parse.ts';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, parseChunkAt, parseDocumentsByChunk, type ParseProblem, type YamlDocument } from './parse.ts';
 import { runRuleSet, type RuleHit, type RuleSet } from './rules-adapter.ts';
 import type { SourceFile, SourceSnippet } from './sources.ts';
 import type { Lang, Resource, ResourceResult, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
@@ -70,8 +70,17 @@ export interface FileResult {
 export interface CrossCandidate {
   index: number;
   resource: Resource;
-  /** Absent once the result has crossed a thread boundary: the file is then read again to locate a finding. */
+  /** Where the resource sits in its file, to parse just its document again (see locator). */
+  place: ResourcePlace;
+  /** Absent once the result has crossed a thread boundary: the resource's document is then parsed again to locate a finding. */
   locator?: Locator;
+}
+
+/** A resource's place in its file: snippet, chunk of that snippet (see parseChunkAt), nth resource of that chunk. */
+export interface ResourcePlace {
+  snippet: number;
+  chunk: number;
+  nth: number;
 }
 
 function parseProblemMessage(problem: ParseProblem): Localized {
@@ -96,6 +105,7 @@ interface Pending {
   result: ResourceResult;
   resource?: Resource;
   locator: Locator;
+  place?: ResourcePlace;
 }
 
 function displayName(metadata: unknown): { name?: string; namespace?: string } {
@@ -146,17 +156,25 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
   }
   const pending: Pending[] = [];
   const check: CheckOne = (object, prefix, locator, start) => checkResource(engine, source.file, object, prefix, locator, start);
-  for (const snippet of source.snippets) {
+  for (const [snippetIndex, snippet] of source.snippets.entries()) {
     if (snippet.optedOut) {
       out.optedOut++;
       continue;
     }
-    for (const doc of parseDocuments(snippet.text)) pending.push(...resourcesOfDocument(engine, source.file, snippet, doc, check));
+    for (const [chunk, docs] of parseDocumentsByChunk(snippet.text).entries()) {
+      let nth = 0;
+      for (const doc of docs) {
+        for (const p of resourcesOfDocument(engine, source.file, snippet, doc, check)) {
+          p.place = { snippet: snippetIndex, chunk, nth: nth++ };
+          pending.push(p);
+        }
+      }
+    }
   }
   if (engine.rules) applyRules(engine, pending);
   for (const p of pending) {
     p.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
-    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, locator: p.locator });
+    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place!, locator: p.locator });
     out.resources.push(p.result);
   }
   return out;
@@ -172,17 +190,19 @@ function localizeInputProblem(rule: string, message: string): Localized {
 }
 
 /**
- * Where each resource of a file sits, in the order of `validateSource`'s resources, without checking anything:
- * for locating a cross-resource finding on a resource validated in another thread (parsing only).
+ * Where a resource sits, found by parsing its document again (nothing is checked): for a cross-resource finding
+ * on a resource validated in another thread.
  */
-export function locateResources(engine: Engine, source: SourceFile): Locator[] {
-  const locators: Locator[] = [];
+export function locateResource(engine: Engine, source: SourceFile, place: ResourcePlace): Locator | undefined {
+  const snippet = source.snippets[place.snippet];
+  if (!snippet) return undefined;
   const locateOnly: CheckOne = (_object, _prefix, locator, start) => ({ result: { file: source.file, line: start.line, col: start.col, status: 'valid', diagnostics: [] }, locator });
-  for (const snippet of source.snippets) {
-    if (snippet.optedOut) continue;
-    for (const doc of parseDocuments(snippet.text)) for (const p of resourcesOfDocument(engine, source.file, snippet, doc, locateOnly)) locators.push(p.locator);
-  }
-  return locators;
+  const found = parseChunkAt(snippet.text, place.chunk).flatMap((doc) => resourcesOfDocument(engine, source.file, snippet, doc, locateOnly));
+  return found[place.nth]?.locator;
+}
+
+function itemLocator(locator: Locator, prefix: PathSegment[]): Locator {
+  return (path, at) => locator([...prefix, ...path], at);
 }
 
 /** Checks one resource (a document, or an item of a List) found at `prefix` of its document. */
@@ -209,17 +229,17 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
   if (object.kind === 'List' && Array.isArray(object.items)) {
     // kubeconform splits a List into its items; each is validated as a resource of its own.
     const items: Pending[] = [];
-    object.items.forEach((item, index) => {
-      if (item === null || item === undefined) return;
-      const prefix = ['items', index];
-      const itemStart = locator(prefix, 'value');
+    // A loop, not a callback: `check` must not be captured by a closure, or every locator (kept for the
+    // cross-resource pass) would keep the whole file's parsed resources alive through it.
+    for (const [index, item] of object.items.entries()) {
+      if (item === null || item === undefined) continue;
+      const itemStart = locator(['items', index], 'value');
       if (typeof item !== 'object' || Array.isArray(item)) {
         items.push(errorResult(itemStart, 'not-a-mapping', msg.notAMapping(typeOfValue(item))));
-        return;
+        continue;
       }
-      const itemLocator: Locator = (path, at) => locator([...prefix, ...path], at);
-      items.push(check(item as Record<string, unknown>, [], itemLocator, itemStart));
-    });
+      items.push(check(item as Record<string, unknown>, [], itemLocator(locator, ['items', index]), itemStart));
+    }
     return items;
   }
   return [check(object, [], locator, start)];
@@ -244,21 +264,23 @@ function applyRules(engine: Engine, pending: Pending[]): void {
 
 /**
  * The cross-resource rules, once over the whole run (a StatefulSet's Service may be in another file).
- * Findings on resources validated in another thread are located by reading their file again (`relocate`,
- * which gives each resource's locator, as `locateResources`).
+ * Findings on resources validated in another thread are located by reading their file again (`reread`) and
+ * parsing the resource's document alone.
  */
-export async function applyCrossRules(engine: Engine, results: FileResult[], relocate: (file: string) => Promise<Locator[]>): Promise<void> {
+export async function applyCrossRules(engine: Engine, results: FileResult[], reread: (file: string) => Promise<SourceFile>): Promise<void> {
   if (!engine.rules) return;
   const owners = new Map<Resource, { result: FileResult; candidate: CrossCandidate }>();
   for (const result of results) for (const candidate of result.crossCandidates) owners.set(candidate.resource, { result, candidate });
   if (owners.size === 0) return;
   const touched = new Set<FileResult>();
+  const sources = new Map<string, Promise<SourceFile>>();
   for (const hit of runRuleSet(engine.rules.cross, [...owners.keys()])) {
     const owner = owners.get(hit.resource);
     if (!owner) continue;
     if (!owner.candidate.locator) {
-      const again = await relocate(owner.result.file);
-      for (const c of owner.result.crossCandidates) c.locator = again[c.index];
+      const file = owner.result.file;
+      if (!sources.has(file)) sources.set(file, reread(file));
+      owner.candidate.locator = locateResource(engine, await sources.get(file)!, owner.candidate.place);
     }
     const locator = owner.candidate.locator ?? (() => ({ line: owner.result.resources[owner.candidate.index].line, col: owner.result.resources[owner.candidate.index].col }));
     recordHit(engine, owner.result.resources[owner.candidate.index], locator, hit);
