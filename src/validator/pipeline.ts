@@ -70,10 +70,12 @@ export interface FileResult {
 export interface CrossCandidate {
   index: number;
   resource: Resource;
-  /** Where the resource sits in its file, to parse just its document again (see locator). */
+  /**
+   * Where the resource sits in its file. A finding is located by parsing that one document again: keeping a
+   * locator per candidate instead would keep every file's text and parsed documents alive for the whole run
+   * (more memory and garbage-collection work), and a locator cannot cross threads anyway.
+   */
   place: ResourcePlace;
-  /** Absent once the result has crossed a thread boundary: the resource's document is then parsed again to locate a finding. */
-  locator?: Locator;
 }
 
 /** A resource's place in its file: snippet, chunk of that snippet (see parseChunkAt), nth resource of that chunk. */
@@ -174,7 +176,7 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
   if (engine.rules) applyRules(engine, pending);
   for (const p of pending) {
     p.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
-    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place!, locator: p.locator });
+    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place! });
     out.resources.push(p.result);
   }
   return out;
@@ -264,8 +266,7 @@ function applyRules(engine: Engine, pending: Pending[]): void {
 
 /**
  * The cross-resource rules, once over the whole run (a StatefulSet's Service may be in another file).
- * Findings on resources validated in another thread are located by reading their file again (`reread`) and
- * parsing the resource's document alone.
+ * Findings are located by reading their file again (`reread`) and parsing the resource's document alone.
  */
 export async function applyCrossRules(engine: Engine, results: FileResult[], reread: (file: string) => Promise<SourceFile>): Promise<void> {
   if (!engine.rules) return;
@@ -274,15 +275,14 @@ export async function applyCrossRules(engine: Engine, results: FileResult[], rer
   if (owners.size === 0) return;
   const touched = new Set<FileResult>();
   const sources = new Map<string, Promise<SourceFile>>();
+  const locators = new Map<CrossCandidate, Locator | undefined>();
   for (const hit of runRuleSet(engine.rules.cross, [...owners.keys()])) {
     const owner = owners.get(hit.resource);
     if (!owner) continue;
-    if (!owner.candidate.locator) {
-      const file = owner.result.file;
-      if (!sources.has(file)) sources.set(file, reread(file));
-      owner.candidate.locator = locateResource(engine, await sources.get(file)!, owner.candidate.place);
-    }
-    const locator = owner.candidate.locator ?? (() => ({ line: owner.result.resources[owner.candidate.index].line, col: owner.result.resources[owner.candidate.index].col }));
+    const { file } = owner.result;
+    if (!sources.has(file)) sources.set(file, reread(file));
+    if (!locators.has(owner.candidate)) locators.set(owner.candidate, locateResource(engine, await sources.get(file)!, owner.candidate.place));
+    const locator = locators.get(owner.candidate) ?? (() => ({ line: owner.result.resources[owner.candidate.index].line, col: owner.result.resources[owner.candidate.index].col }));
     recordHit(engine, owner.result.resources[owner.candidate.index], locator, hit);
     touched.add(owner.result);
   }

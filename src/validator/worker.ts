@@ -14,6 +14,5 @@ const engine = createEngine(engineOptions, defaultRules);
 
 for (let batch = claimBatch(control, batches.length); batch !== undefined; batch = claimBatch(control, batches.length)) {
   const results = await validateBatch(engine, batches[batch], control, exitOnError);
-  for (const result of results) for (const candidate of result.crossCandidates) delete candidate.locator; // functions do not cross threads
   parentPort!.postMessage({ batch, results } satisfies WorkerReply);
 }
