@@ -6,7 +6,9 @@
 //    the whole process tree (worker threads are threads of the CLI process, so its RSS includes them).
 // 4. Cold `npm run validate` over the site (content/ and examples/ when present, else a site-sized corpus).
 // 5. The targets, PASS or FAIL, for the default setting.
-// Options: --resources N (default 50000), --keep (leave the corpus).
+// The machine's cores are shared, so the baseline and the three settings are measured in ROUNDS interleaved
+// rounds and the median of each is reported (every round's wall time is printed too).
+// Options: --resources N (default 50000), --rounds N (default 3), --keep (leave the corpus).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir, availableParallelism, cpus, loadavg } from 'node:os';
@@ -20,6 +22,7 @@ const option = (name: string, fallback: number) => {
   return i === -1 ? fallback : Number(args[i + 1]);
 };
 const RESOURCES = option('resources', 50_000);
+const ROUNDS = Math.max(1, option('rounds', 3));
 const PER_FILE = 48;
 const root = new URL('..', import.meta.url).pathname;
 const bin = join(root, 'bin/k8s-validate.mjs');
@@ -162,26 +165,33 @@ try {
   console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`);
   console.log(`corpus: ${fmt(RESOURCES)} resources (${fmt(corpus.invalid)} invalid) in ${fmt(corpus.files)} files, ${(corpus.bytes / 1024 / 1024).toFixed(1)} MB`);
 
-  const base = baseline(corpusDir);
-  const baseRate = base.docs / base.seconds;
-  console.log(`baseline (yaml parseAllDocuments + toJS, 1 thread, no validation): ${base.seconds.toFixed(2)} s, ${fmt(baseRate)} resources/s (${base.cpuSeconds.toFixed(2)} CPU s, ${fmt(base.docs / base.cpuSeconds)} resources per CPU second)`);
-
   // The setting users get (no -n), then one thread and two threads, each in a fresh process.
   const settings: Array<{ label: string; flags: string[] }> = [
     { label: `default (-n omitted: ${defaultWorkers()} on this machine)`, flags: [] },
     { label: '-n 1', flags: ['-n', '1'] },
     { label: '-n 2', flags: ['-n', '2'] },
   ];
-  const measured: Array<{ label: string; rate: number; peakRssMb: number }> = [];
-  let summaryLine = '';
-  for (const setting of settings) {
-    const e2e = await run(process.execPath, [bin, '-strict', '-summary', ...setting.flags, corpusDir], root);
-    const rate = RESOURCES / e2e.seconds;
-    summaryLine ||= e2e.stdout.trim().split('\n').pop() ?? '';
-    measured.push({ label: setting.label, rate, peakRssMb: e2e.peakRssMb });
-    console.log(`end to end, ${setting.label}, exit ${e2e.code}: ${e2e.seconds.toFixed(2)} s, ${fmt(rate)} resources/s, ratio to baseline ${(rate / baseRate).toFixed(2)}, peak RSS ${e2e.peakRssMb.toFixed(0)} MB (${e2e.cpuSeconds.toFixed(2)} CPU s in all threads, ${fmt(RESOURCES / e2e.cpuSeconds)} resources per CPU second)`);
+  const baseRuns: Array<ReturnType<typeof baseline>> = [];
+  const runs: Array<Array<Awaited<ReturnType<typeof run>>>> = settings.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    baseRuns.push(baseline(corpusDir));
+    for (const [i, setting] of settings.entries()) runs[i].push(await run(process.execPath, [bin, '-strict', '-summary', ...setting.flags, corpusDir], root));
   }
-  console.log(`  ${summaryLine}`);
+  const median = <T extends { seconds: number }>(list: T[]): T => [...list].sort((a, b) => a.seconds - b.seconds)[Math.floor((list.length - 1) / 2)];
+  const walls = (list: Array<{ seconds: number }>) => `[${list.map((r) => r.seconds.toFixed(2)).join(', ')} s]`;
+
+  const base = median(baseRuns);
+  const baseRate = base.docs / base.seconds;
+  console.log(`baseline (yaml parseAllDocuments + toJS, 1 thread, no validation), median of ${ROUNDS} ${walls(baseRuns)}: ${base.seconds.toFixed(2)} s, ${fmt(baseRate)} resources/s (${base.cpuSeconds.toFixed(2)} CPU s, ${fmt(base.docs / base.cpuSeconds)} resources per CPU second)`);
+  const measured: Array<{ label: string; rate: number; peakRssMb: number }> = [];
+  for (const [i, setting] of settings.entries()) {
+    const e2e = median(runs[i]);
+    const rate = RESOURCES / e2e.seconds;
+    const peakRssMb = Math.max(...runs[i].map((r) => r.peakRssMb));
+    measured.push({ label: setting.label, rate, peakRssMb });
+    console.log(`end to end, ${setting.label}, exit ${e2e.code}, median of ${ROUNDS} ${walls(runs[i])}: ${e2e.seconds.toFixed(2)} s, ${fmt(rate)} resources/s, ratio to baseline ${(rate / baseRate).toFixed(2)}, peak RSS ${peakRssMb.toFixed(0)} MB (${e2e.cpuSeconds.toFixed(2)} CPU s in all threads, ${fmt(RESOURCES / e2e.cpuSeconds)} resources per CPU second)`);
+  }
+  console.log(`  ${runs[0][0].stdout.trim().split('\n').pop()}`);
 
   // Cold `npm run validate`: a fresh process validating the site (content/ and examples/) with all rules.
   let coldSeconds = NaN;
