@@ -82,7 +82,7 @@ export async function validatePaths(paths: string[], options: ValidatePathsOptio
       if (options.exitOnError && failed(result)) break;
     }
   }
-  await applyCrossRules(engine, results, async (file) => validateSource(engine, await readSource(file)));
+  await applyCrossRules(engine, results, readSource);
   return assemble(engine, results, listDiagnostics);
 }
 
@@ -91,6 +91,6 @@ export async function validateText(text: string, file: string, options: Validate
   const engine = createEngine(options, defaultRules);
   const source: SourceFile = { file, snippets: snippetsFromText(text, file), diagnostics: [] };
   const results = [validateSource(engine, source)];
-  await applyCrossRules(engine, results, async () => validateSource(engine, source));
+  await applyCrossRules(engine, results, async () => source);
   return assemble(engine, results, []);
 }

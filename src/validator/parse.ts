@@ -512,20 +512,34 @@ function tooDeeplyIndented(chunk: Chunk): YamlDocument | undefined {
   return { value: null, ...contentStart(chunk), problem, positioned: () => ({ source: 'none', locate: () => undefined }) };
 }
 
+function documentsOfChunk(chunk: Chunk, fast: boolean): YamlDocument[] {
+  if (BLANK_ONLY.test(chunk.text)) return [];
+  const refused = tooDeeplyIndented(chunk);
+  if (refused) return [refused];
+  return (fast ? fastDocuments(chunk) : undefined) ?? documentsFromPositioned(chunk);
+}
+
 function parseChunks(text: string, fast: boolean): YamlDocument[] {
-  const documents: YamlDocument[] = [];
-  for (const chunk of splitDocuments(text)) {
-    if (BLANK_ONLY.test(chunk.text)) continue;
-    const refused = tooDeeplyIndented(chunk);
-    if (refused) documents.push(refused);
-    else documents.push(...((fast ? fastDocuments(chunk) : undefined) ?? documentsFromPositioned(chunk)));
-  }
-  return documents;
+  return splitDocuments(text).flatMap((chunk) => documentsOfChunk(chunk, fast));
 }
 
 /** Parses every document of a snippet's text, fast path first. */
 export function parseDocuments(text: string): YamlDocument[] {
   return parseChunks(text, true);
+}
+
+/**
+ * As parseDocuments, grouped by chunk (the text from one document marker to the next), so that one document can
+ * later be parsed again on its own with parseChunkAt.
+ */
+export function parseDocumentsByChunk(text: string): YamlDocument[][] {
+  return splitDocuments(text).map((chunk) => documentsOfChunk(chunk, true));
+}
+
+/** The documents of one chunk, as parseDocumentsByChunk(text)[index] gives them, without parsing the others. */
+export function parseChunkAt(text: string, index: number): YamlDocument[] {
+  const chunk = splitDocuments(text)[index];
+  return chunk ? documentsOfChunk(chunk, true) : [];
 }
 
 /** Reference parse only (no fast path): used by tests to prove both paths agree. */

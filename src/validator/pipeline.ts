@@ -4,7 +4,7 @@ import { bundledSchemas, createRegistry } from './registry.ts';
 import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator } from './check.ts';
 import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
-import { MAX_ALIAS_COUNT, MAX_DEPTH, parseDocuments, type ParseProblem, type YamlDocument } from './parse.ts';
+import { MAX_ALIAS_COUNT, MAX_DEPTH, parseChunkAt, parseDocumentsByChunk, type ParseProblem, type YamlDocument } from './parse.ts';
 import { runRuleSet, type RuleHit, type RuleSet } from './rules-adapter.ts';
 import type { SourceFile, SourceSnippet } from './sources.ts';
 import type { Lang, Resource, ResourceResult, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
@@ -70,8 +70,19 @@ export interface FileResult {
 export interface CrossCandidate {
   index: number;
   resource: Resource;
-  /** Absent once the result has crossed a thread boundary: the file is then read again to locate a finding. */
-  locator?: Locator;
+  /**
+   * Where the resource sits in its file. A finding is located by parsing that one document again: keeping a
+   * locator per candidate instead would keep every file's text and parsed documents alive for the whole run
+   * (more memory and garbage-collection work), and a locator cannot cross threads anyway.
+   */
+  place: ResourcePlace;
+}
+
+/** A resource's place in its file: snippet, chunk of that snippet (see parseChunkAt), nth resource of that chunk. */
+export interface ResourcePlace {
+  snippet: number;
+  chunk: number;
+  nth: number;
 }
 
 function parseProblemMessage(problem: ParseProblem): Localized {
@@ -96,6 +107,7 @@ interface Pending {
   result: ResourceResult;
   resource?: Resource;
   locator: Locator;
+  place?: ResourcePlace;
 }
 
 function displayName(metadata: unknown): { name?: string; namespace?: string } {
@@ -145,17 +157,26 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
     out.fileDiagnostics.push(diagnostic(d.file, d, 'error', d.rule, localized, lang));
   }
   const pending: Pending[] = [];
-  for (const snippet of source.snippets) {
+  const check: CheckOne = (object, prefix, locator, start) => checkResource(engine, source.file, object, prefix, locator, start);
+  for (const [snippetIndex, snippet] of source.snippets.entries()) {
     if (snippet.optedOut) {
       out.optedOut++;
       continue;
     }
-    for (const doc of parseDocuments(snippet.text)) pending.push(...resourcesOfDocument(engine, source.file, snippet, doc));
+    for (const [chunk, docs] of parseDocumentsByChunk(snippet.text).entries()) {
+      let nth = 0;
+      for (const doc of docs) {
+        for (const p of resourcesOfDocument(engine, source.file, snippet, doc, check)) {
+          p.place = { snippet: snippetIndex, chunk, nth: nth++ };
+          pending.push(p);
+        }
+      }
+    }
   }
   if (engine.rules) applyRules(engine, pending);
   for (const p of pending) {
     p.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
-    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, locator: p.locator });
+    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place! });
     out.resources.push(p.result);
   }
   return out;
@@ -170,7 +191,26 @@ function localizeInputProblem(rule: string, message: string): Localized {
   return { en: message, ko: message };
 }
 
-function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippet, doc: YamlDocument): Pending[] {
+/**
+ * Where a resource sits, found by parsing its document again (nothing is checked): for a cross-resource finding
+ * on a resource validated in another thread.
+ */
+export function locateResource(engine: Engine, source: SourceFile, place: ResourcePlace): Locator | undefined {
+  const snippet = source.snippets[place.snippet];
+  if (!snippet) return undefined;
+  const locateOnly: CheckOne = (_object, _prefix, locator, start) => ({ result: { file: source.file, line: start.line, col: start.col, status: 'valid', diagnostics: [] }, locator });
+  const found = parseChunkAt(snippet.text, place.chunk).flatMap((doc) => resourcesOfDocument(engine, source.file, snippet, doc, locateOnly));
+  return found[place.nth]?.locator;
+}
+
+function itemLocator(locator: Locator, prefix: PathSegment[]): Locator {
+  return (path, at) => locator([...prefix, ...path], at);
+}
+
+/** Checks one resource (a document, or an item of a List) found at `prefix` of its document. */
+type CheckOne = (object: Record<string, unknown>, prefix: PathSegment[], locator: Locator, start: { line: number; col: number }) => Pending;
+
+function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippet, doc: YamlDocument, check: CheckOne): Pending[] {
   const toFile = (p: { line: number; col: number }) => ({ line: p.line + snippet.lineOffset, col: p.col + snippet.colOffset });
   const start = toFile(doc);
   const locator: Locator = (path, at) => {
@@ -191,20 +231,20 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
   if (object.kind === 'List' && Array.isArray(object.items)) {
     // kubeconform splits a List into its items; each is validated as a resource of its own.
     const items: Pending[] = [];
-    object.items.forEach((item, index) => {
-      if (item === null || item === undefined) return;
-      const prefix = ['items', index];
-      const itemStart = locator(prefix, 'value');
+    // A loop, not a callback: `check` must not be captured by a closure, or every locator (kept for the
+    // cross-resource pass) would keep the whole file's parsed resources alive through it.
+    for (const [index, item] of object.items.entries()) {
+      if (item === null || item === undefined) continue;
+      const itemStart = locator(['items', index], 'value');
       if (typeof item !== 'object' || Array.isArray(item)) {
         items.push(errorResult(itemStart, 'not-a-mapping', msg.notAMapping(typeOfValue(item))));
-        return;
+        continue;
       }
-      const itemLocator: Locator = (path, at) => locator([...prefix, ...path], at);
-      items.push(checkResource(engine, file, item as Record<string, unknown>, [], itemLocator, itemStart));
-    });
+      items.push(check(item as Record<string, unknown>, [], itemLocator(locator, ['items', index]), itemStart));
+    }
     return items;
   }
-  return [checkResource(engine, file, object, [], locator, start)];
+  return [check(object, [], locator, start)];
 }
 
 /** Adds a rule's finding to its resource's result, at its position. */
@@ -226,22 +266,23 @@ function applyRules(engine: Engine, pending: Pending[]): void {
 
 /**
  * The cross-resource rules, once over the whole run (a StatefulSet's Service may be in another file).
- * Findings on resources validated in another thread are located by reading their file again.
+ * Findings are located by reading their file again (`reread`) and parsing the resource's document alone.
  */
-export async function applyCrossRules(engine: Engine, results: FileResult[], reread: (file: string) => Promise<FileResult>): Promise<void> {
+export async function applyCrossRules(engine: Engine, results: FileResult[], reread: (file: string) => Promise<SourceFile>): Promise<void> {
   if (!engine.rules) return;
   const owners = new Map<Resource, { result: FileResult; candidate: CrossCandidate }>();
   for (const result of results) for (const candidate of result.crossCandidates) owners.set(candidate.resource, { result, candidate });
   if (owners.size === 0) return;
   const touched = new Set<FileResult>();
+  const sources = new Map<string, Promise<SourceFile>>();
+  const locators = new Map<CrossCandidate, Locator | undefined>();
   for (const hit of runRuleSet(engine.rules.cross, [...owners.keys()])) {
     const owner = owners.get(hit.resource);
     if (!owner) continue;
-    if (!owner.candidate.locator) {
-      const again = await reread(owner.result.file);
-      for (const c of owner.result.crossCandidates) c.locator = again.crossCandidates.find((x) => x.index === c.index)?.locator;
-    }
-    const locator = owner.candidate.locator ?? (() => ({ line: owner.result.resources[owner.candidate.index].line, col: owner.result.resources[owner.candidate.index].col }));
+    const { file } = owner.result;
+    if (!sources.has(file)) sources.set(file, reread(file));
+    if (!locators.has(owner.candidate)) locators.set(owner.candidate, locateResource(engine, await sources.get(file)!, owner.candidate.place));
+    const locator = locators.get(owner.candidate) ?? (() => ({ line: owner.result.resources[owner.candidate.index].line, col: owner.result.resources[owner.candidate.index].col }));
     recordHit(engine, owner.result.resources[owner.candidate.index], locator, hit);
     touched.add(owner.result);
   }
