@@ -48,6 +48,37 @@ export function pluginExactCopy(): ExpressiveCodePlugin {
 }
 
 /**
+ * Token spans coloured exactly like the code around them (`--0:<dark fg>;--1:<light fg>`, about a third of all spans in
+ * a manifest: colons, spaces, plain values) are unwrapped: the text inherits the same colour from the block in every
+ * theme, and the page carries ~1 KB (gzip) less markup per long chapter.
+ */
+export function pluginInheritCodeColor(): ExpressiveCodePlugin {
+  return {
+    name: 'field-guide:inherit-code-color',
+    hooks: {
+      postprocessRenderedBlock: ({ renderData, styleVariants }) => {
+        const foregrounds = styleVariants.map((variant) => variant.resolvedStyleSettings.get('codeForeground'));
+        if (foregrounds.some((fg) => !fg || !/^#[0-9a-f]+$/i.test(fg))) return;
+        const plainStyle = foregrounds.map((fg, i) => `--${i}:${fg}`).join(';').toLowerCase();
+        unwrapChildren(renderData.blockAst, (node) => {
+          const props = node.properties ?? {};
+          return node.tagName === 'span' && Object.keys(props).length === 1 && typeof props.style === 'string' && props.style.toLowerCase() === plainStyle;
+        });
+      },
+    },
+  };
+}
+
+/** Replaces every descendant matching `test` by its children. */
+function unwrapChildren(node: HastNode, test: (node: HastNode) => boolean): void {
+  if (!node.children) return;
+  node.children = node.children.flatMap((child) => {
+    unwrapChildren(child, test);
+    return child.type === 'element' && test(child) ? (child.children ?? []) : [child];
+  });
+}
+
+/**
  * Browser side: just before Expressive Code's copy handler runs, a button marked data-copy-lines gets its text rebuilt
  * from the block's rendered lines plus the final newline. An empty line is rendered as "\n" (to keep its height); no
  * other line holds a newline. Expressive Code's copy script turns U+007F back into newlines.
