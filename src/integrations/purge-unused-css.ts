@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import postcss from 'postcss';
 import { PurgeCSS } from 'purgecss';
 import { compactCodeTokens } from './compact-code-tokens.ts';
+import { minifyInlineScriptsIn } from './minify-inline-scripts.ts';
 
 /** Kept whatever the pages hold: `:not(:where(.not-content *))` in Starlight's Markdown styles matches where
  * `.not-content` is absent, but PurgeCSS would drop the whole rule for the unused class; the code token colours
@@ -122,6 +123,7 @@ export function purgeUnusedCssIntegration(): AstroIntegration {
           const { styles, pages } = await compactCodeTokens(htmlFiles, ecCss);
           logger.info(`code token colours: ${styles} distinct inline styles turned into classes on ${pages} pages`);
         }
+        logger.info(`inline scripts minified on ${await minifyInlineScriptsIn(htmlFiles)} pages`);
         const report = await purgeUnusedCss(distDir, base);
         for (const { file, before, after, rejected } of report) {
           logger.debug(`${basename(file)}: dropped ${rejected.join(' | ')}`);
