@@ -106,7 +106,9 @@ export async function purgeUnusedCss(distDir: string, base: string): Promise<Pur
   return report;
 }
 
-export function purgeUnusedCssIntegration(): AstroIntegration {
+/** After the build, in order: code-token styles to classes, inline scripts minified, unused CSS dropped (it must see
+ * the final pages). */
+export function slimOutput(): AstroIntegration {
   let base = '/';
   return {
     name: 'field-guide:slim-output',
