@@ -1,6 +1,6 @@
 // Expressive Code options shared by Markdown code fences and the <Code> component (Manifest, ValidatorOutput).
 import { defineEcConfig } from 'astro-expressive-code';
-import { localeOfDocument, pluginExactCopy } from './src/site/expressive-code.ts';
+import { localeOfDocument, pluginExactCopy, pluginInheritCodeColor } from './src/site/expressive-code.ts';
 
 export default defineEcConfig({
   // Starlight derives a block's language from src/content/docs/<locale>/; our pages live in content/<locale>/.
@@ -11,5 +11,5 @@ export default defineEcConfig({
   // No line/text markers ({3}, ins=, del=, mark=) in this guide: without the plugin every page carries ~1.3 KB
   // (gzip) less CSS and markup. Turn it back on here if a page needs markers.
   textMarkers: false,
-  plugins: [pluginExactCopy()],
+  plugins: [pluginExactCopy(), pluginInheritCodeColor()],
 });

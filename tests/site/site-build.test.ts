@@ -42,7 +42,7 @@ const decode = (text: string) =>
     .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
 /** What every copy button on a page copies: its data-code, or (data-copy-lines) the block's rendered lines plus a
- *  final newline, as COPY_LINES_SCRIPT (src/site/expressive-code.ts) rebuilds them in the browser. */
+ *  final newline (none for data-copy-lines="bare"), as COPY_LINES_SCRIPT (src/site/expressive-code.ts) rebuilds them in the browser. */
 async function copyTexts(path: string): Promise<string[]> {
   const text = await html(path);
   return [...text.matchAll(/<pre[^>]*>([\s\S]*?)<\/pre><div class="copy">[\s\S]*?<button([^>]*)>/g)].map(([, pre, button]) => {
@@ -50,7 +50,7 @@ async function copyTexts(path: string): Promise<string[]> {
     if (code) return decode(code[1]).replace(/\u007f/g, '\n');
     expect(button).toContain('data-copy-lines');
     const lines = pre.split(/<div class="ec-line"[^>]*>/).slice(1).map((line) => decode(line.replace(/<[^>]+>/g, '').replace(/\n/g, '')));
-    return lines.join('\n') + '\n';
+    return lines.join('\n') + (button.includes('data-copy-lines="bare"') ? '' : '\n');
   });
 }
 
