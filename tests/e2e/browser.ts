@@ -85,18 +85,14 @@ export interface AxeViolation {
   targets: string[];
 }
 
-/** WCAG 2.x level A and AA rules only (axe's tags), without axe's best-practice rules. */
-export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-
-/** Runs axe-core on the page as it is now: every default rule (WCAG 2.x A/AA and best practices), or only `tags`. */
-export async function axeViolations(page: Page, tags?: string[]): Promise<AxeViolation[]> {
+/** Runs axe-core on the page as it is now, with every default rule (WCAG 2.x A/AA and best practices). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async (onlyTags) => {
+  return page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const options = onlyTags ? { resultTypes: ['violations'], runOnly: { type: 'tag', values: onlyTags } } : { resultTypes: ['violations'] };
-    const result = await axe.run(document, options);
+    const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  }, tags);
+  });
 }
 
 export function describeViolations(violations: AxeViolation[]): string {
