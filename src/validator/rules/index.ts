@@ -8,6 +8,7 @@ import { containerPorts } from './container-ports.ts';
 import { cronjobNameLength } from './cronjob-name-length.ts';
 import { cronjobSchedule } from './cronjob-schedule.ts';
 import { cronjobTimeZone } from './cronjob-time-zone.ts';
+import { daemonsetUpdateStrategy } from './daemonset-update-strategy.ts';
 import { deploymentProgressDeadline } from './deployment-progress-deadline.ts';
 import { deploymentStrategy } from './deployment-strategy.ts';
 import { downwardApiEnv } from './downward-api-env.ts';
@@ -66,6 +67,7 @@ export const rules: Rule[] = [
   deploymentStrategy,
   deploymentProgressDeadline,
   statefulsetUpdateStrategy,
+  daemonsetUpdateStrategy,
   statefulsetPolicies,
   pdbMinMax,
   servicePorts,
