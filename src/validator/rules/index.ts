@@ -5,6 +5,7 @@ import { bestPracticeImageTag } from './best-practice-image-tag.ts';
 import { bestPracticeResources } from './best-practice-resources.ts';
 import { containerNames } from './container-names.ts';
 import { containerPorts } from './container-ports.ts';
+import { containerProbes } from './container-probes.ts';
 import { cronjobNameLength } from './cronjob-name-length.ts';
 import { cronjobSchedule } from './cronjob-schedule.ts';
 import { cronjobTimeZone } from './cronjob-time-zone.ts';
@@ -55,6 +56,7 @@ export const rules: Rule[] = [
   workloadSelector,
   containerNames,
   containerPorts,
+  containerProbes,
   volumeNames,
   volumeMounts,
   downwardApiEnv,
