@@ -14,6 +14,7 @@ import { deploymentProgressDeadline } from './deployment-progress-deadline.ts';
 import { deploymentStrategy } from './deployment-strategy.ts';
 import { downwardApiEnv } from './downward-api-env.ts';
 import { downwardApiVolume } from './downward-api-volume.ts';
+import { envNames } from './env-names.ts';
 import { ingressBackend } from './ingress-backend.ts';
 import { ingressClassAnnotation } from './ingress-class-annotation.ts';
 import { ingressPaths } from './ingress-paths.ts';
@@ -59,6 +60,7 @@ export const rules: Rule[] = [
   containerProbes,
   volumeNames,
   volumeMounts,
+  envNames,
   downwardApiEnv,
   downwardApiVolume,
   resourceRequestsWithinLimits,
