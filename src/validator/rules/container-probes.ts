@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { containersOf, podTemplates, POD_TEMPLATE_KINDS } from './lib/pod-templates.ts';
-import { finding, has, isInt, josa, missing, msg, obj, q } from './lib/util.ts';
+import { finding, has, isInt, josa, missing, msg, obj } from './lib/util.ts';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
@@ -53,8 +53,8 @@ export const containerProbes: Rule = {
           const threshold = probe.successThreshold;
           if (SINGLE_SUCCESS.has(name) && isInt(threshold) && threshold !== 0 && threshold !== 1) {
             out.push(finding([...probePath, 'successThreshold'], msg(
-              `${name}.successThreshold must be 1, not ${q(threshold)}: one success is enough to stop a restart (use readinessProbe for a stricter check).`,
-              `${name}.successThreshold는 1이어야 한다 (${josa(q(threshold), '은/는')} 안 된다): 재시작 판단에는 한 번의 성공이면 충분하다(더 엄격한 검사는 readinessProbe로 한다).`,
+              `${name}.successThreshold must be 1, not ${threshold}: one success is enough to stop a restart (use readinessProbe for a stricter check).`,
+              `${name}.successThreshold는 1이어야 한다 (${josa(threshold, '은/는')} 안 된다): 재시작 판단에는 한 번의 성공이면 충분하다(더 엄격한 검사는 readinessProbe로 한다).`,
             )));
           }
         }

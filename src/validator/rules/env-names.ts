@@ -19,8 +19,10 @@ export const envNames: Rule = {
     const out: RuleFinding[] = [];
     const report = (value: string, path: Path, field: string) => {
       const problem = envVarName(value);
+      // Control characters are shown escaped (\t, \n), as JSON writes them.
+      const shown = JSON.stringify(value).slice(1, -1);
       if (problem) {
-        out.push(finding(path, msg(`${field} ${q(value)} ${problem.en}.`, `${field} ${josa(q(value), '은/는')} ${problem.ko}.`)));
+        out.push(finding(path, msg(`${field} ${q(shown)} ${problem.en}.`, `${field} ${josa(q(shown), '은/는')} ${problem.ko}.`)));
       }
     };
     for (const pod of podTemplates(resource)) {
