@@ -23,6 +23,36 @@ export const SCHEMA_FILE_NAME = `kubernetes-${KUBERNETES_VERSION}.json`;
 export const QUANTITY_PATTERN = '^[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(([KMGTPE]i)|[numkMGTPE]|[eE][+-]?[0-9]+)?$';
 
 type Schema = Record<string, unknown>;
+/**
+ * Enum properties where the API server accepts an explicit "": Go decodes "" into the same zero value as an
+ * omitted field, and these are plain (non-pointer) strings that the v1 defaulting fills in when empty
+ * (`if obj.X == "" { ... }` in pkg/apis/{core,apps,batch}/v1/defaults.go) or that validation reads as
+ * "unset" (validateTolerations: empty operator means Equal, empty effect means all effects). Pointer enums
+ * (volumeMode, ipFamilyPolicy, internalTrafficPolicy, completionMode, ...) are absent on purpose: there ""
+ * is a value and is rejected. Keys are `definitionId.property`; a key matching no enum fails generation.
+ */
+export const EMPTY_STRING_ACCEPTED = new Set([
+  'core.v1.Toleration.effect',
+  'core.v1.Toleration.operator',
+  'core.v1.Container.imagePullPolicy',
+  'core.v1.Container.terminationMessagePolicy',
+  'core.v1.EphemeralContainer.imagePullPolicy',
+  'core.v1.EphemeralContainer.terminationMessagePolicy',
+  'core.v1.ContainerPort.protocol',
+  'core.v1.ServicePort.protocol',
+  'core.v1.HTTPGetAction.scheme',
+  'core.v1.PodSpec.dnsPolicy',
+  'core.v1.PodSpec.restartPolicy',
+  'core.v1.ServiceSpec.sessionAffinity',
+  'core.v1.ServiceSpec.type',
+  'apps.v1.DeploymentStrategy.type',
+  'apps.v1.DaemonSetUpdateStrategy.type',
+  'apps.v1.StatefulSetUpdateStrategy.type',
+  'apps.v1.StatefulSetSpec.podManagementPolicy',
+  'batch.v1.CronJobSpec.concurrencyPolicy',
+]);
+
+
 /** How to reach a `number` inside one property's type, to build a probe value for the compiled validator. */
 type Step = { items: true } | { map: true } | { prop: string };
 
@@ -124,6 +154,7 @@ export async function generateSchemas(): Promise<{ output: GeneratedSchemas; sta
   });
   const checker = program.getTypeChecker();
   const definitions = new Map<string, Definition>();
+  const emptyStringApplied = new Set<string>();
 
   function resolveDeclaration(typeName: ts.EntityName): ts.Declaration {
     let symbol = checker.getSymbolAtLocation(typeName);
@@ -221,6 +252,13 @@ export async function generateSchemas(): Promise<{ output: GeneratedSchemas; sta
         const optional = member.questionToken !== undefined;
         const propertySteps = [...steps, { prop: name }];
         properties[name] = convert(member.type, owner, name, propertySteps, optional);
+        const key = `${owner.id}.${name}`;
+        if (EMPTY_STRING_ACCEPTED.has(key)) {
+          const values = properties[name].enum;
+          if (!optional || !Array.isArray(values)) throw new Error(`EMPTY_STRING_ACCEPTED: ${key} is not an optional enum`);
+          properties[name].enum = ['', ...values];
+          emptyStringApplied.add(key);
+        }
         if (!optional) required.push(name);
       } else if (ts.isIndexSignatureDeclaration(member) && member.type) {
         // A real map (labels, annotations, resource lists): values may be null like kubectl/kubeconform allow.
@@ -312,6 +350,8 @@ export async function generateSchemas(): Promise<{ output: GeneratedSchemas; sta
 
   const sortedDefinitions: Record<string, Schema> = {};
   for (const id of [...definitions.keys()].sort()) sortedDefinitions[id] = definitions.get(id)!.schema;
+  const unusedEmptyString = [...EMPTY_STRING_ACCEPTED].filter((key) => !emptyStringApplied.has(key));
+  if (unusedEmptyString.length) throw new Error(`EMPTY_STRING_ACCEPTED names no property: ${unusedEmptyString.join(', ')}`);
   const modelsVersion = JSON.parse(readFileSync(join(MODELS.dir, 'package.json'), 'utf8')).version;
   const output: GeneratedSchemas = {
     kubernetesVersion: KUBERNETES_VERSION,

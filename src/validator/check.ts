@@ -246,7 +246,8 @@ function problemFromError(error: ErrorObject, object: unknown): Problem {
       return { path, at: 'value', messages: msg.wrongType(expectedTypes(params.type), value) };
     }
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).filter((v) => v !== null);
+      // null and "" stand for "unset" (defaulted), not a choice to suggest.
+      const allowed = (params.allowedValues as unknown[]).filter((v) => v !== null && v !== '');
       const suggestion = typeof value === 'string' ? closest(value, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
       return { path, at: 'value', messages: msg.notInEnum(allowed, value, suggestion) };
     }

@@ -246,6 +246,28 @@ describe('what the schemas catch', () => {
     expect(found(registry, 'batch/v1', 'Job')(job)).toBe(true);
   });
 
+  it('accepts "" where the API server defaults it or reads it as unset, and rejects it for pointer enums', () => {
+    const pod = (spec: Record<string, unknown>, container: Record<string, unknown> = {}) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'agent' },
+      spec: { containers: [{ name: 'agent', image: 'nginx:1.29', ...container }], ...spec },
+    });
+    const validatePod = found(registry, 'v1', 'Pod');
+    // validateTolerations: empty operator means Equal, empty effect means every effect.
+    const tolerateAll = pod({ tolerations: [{ key: 'dedicated', operator: '', value: 'infra', effect: '' }] });
+    expect(validatePod(tolerateAll), JSON.stringify(validatePod.errors)).toBe(true);
+    // SetDefaults_Container / SetDefaults_PodSpec fill these in when empty.
+    const defaulted = pod({ restartPolicy: '', dnsPolicy: '' }, { imagePullPolicy: '', terminationMessagePolicy: '', ports: [{ containerPort: 80, protocol: '' }] });
+    expect(validatePod(defaulted), JSON.stringify(validatePod.errors)).toBe(true);
+    expect(errorsOf(validatePod, pod({ tolerations: [{ operator: 'Exists', effect: 'NoScheduled' }] }))).toEqual(['/spec/tolerations/0/effect enum']);
+    // Pointer enums keep "" as a value, which validation rejects.
+    const claim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { volumeMode: '' } };
+    expect(errorsOf(found(registry, 'v1', 'PersistentVolumeClaim'), claim)).toEqual(['/spec/volumeMode enum']);
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { type: '', ipFamilyPolicy: '', ports: [{ port: 80, protocol: '' }] } };
+    expect(errorsOf(found(registry, 'v1', 'Service'), service)).toEqual(['/spec/ipFamilyPolicy enum']);
+  });
+
   it('accepts int-or-string ports as a name or a number, and nothing else', () => {
     const service = (targetPort: unknown) => ({
       apiVersion: 'v1',

@@ -5,13 +5,16 @@ import { bestPracticeImageTag } from './best-practice-image-tag.ts';
 import { bestPracticeResources } from './best-practice-resources.ts';
 import { containerNames } from './container-names.ts';
 import { containerPorts } from './container-ports.ts';
+import { containerProbes } from './container-probes.ts';
 import { cronjobNameLength } from './cronjob-name-length.ts';
 import { cronjobSchedule } from './cronjob-schedule.ts';
 import { cronjobTimeZone } from './cronjob-time-zone.ts';
+import { daemonsetUpdateStrategy } from './daemonset-update-strategy.ts';
 import { deploymentProgressDeadline } from './deployment-progress-deadline.ts';
 import { deploymentStrategy } from './deployment-strategy.ts';
 import { downwardApiEnv } from './downward-api-env.ts';
 import { downwardApiVolume } from './downward-api-volume.ts';
+import { envNames } from './env-names.ts';
 import { ingressBackend } from './ingress-backend.ts';
 import { ingressClassAnnotation } from './ingress-class-annotation.ts';
 import { ingressPaths } from './ingress-paths.ts';
@@ -54,8 +57,10 @@ export const rules: Rule[] = [
   workloadSelector,
   containerNames,
   containerPorts,
+  containerProbes,
   volumeNames,
   volumeMounts,
+  envNames,
   downwardApiEnv,
   downwardApiVolume,
   resourceRequestsWithinLimits,
@@ -66,6 +71,7 @@ export const rules: Rule[] = [
   deploymentStrategy,
   deploymentProgressDeadline,
   statefulsetUpdateStrategy,
+  daemonsetUpdateStrategy,
   statefulsetPolicies,
   pdbMinMax,
   servicePorts,

@@ -41,7 +41,7 @@ export const servicePorts: Rule = {
       }
       const portProblem = portNumberProblem(port.port, 'port');
       if (portProblem) out.push(finding([...path, 'port'], portProblem));
-      const protocol = str(port.protocol) ?? 'TCP';
+      const protocol = str(port.protocol) || 'TCP'; // "" is defaulted like an omitted protocol
       if (isInt(port.port)) {
         const key = `${port.port}/${protocol}`;
         if (portKeys.has(key)) out.push(finding(path, msg(`Port ${key} is listed twice.`, `포트 ${josa(key, '이/가')} 두 번 나온다.`), { at: 'key' }));

@@ -15,7 +15,7 @@ export const workloadRestartPolicy: Rule = {
     const out: RuleFinding[] = [];
     for (const pod of podTemplates(resource)) {
       const policy = pod.spec.restartPolicy;
-      if (typeof policy === 'string' && policy !== 'Always') {
+      if (typeof policy === 'string' && policy !== 'Always' && policy !== '') { // "" is defaulted to Always
         out.push(finding([...pod.specPath, 'restartPolicy'], msg(
           `A ${resource.kind} keeps its Pods running, so its pod template only accepts restartPolicy Always (or leave it unset), not ${q(policy)}. For run-to-completion work use a Job.`,
           `${josa(resource.kind, '은/는')} 파드를 계속 실행하므로 파드 템플릿의 restartPolicy는 Always만 허용된다(생략해도 된다). ${josa(q(policy), '은/는')} 쓸 수 없다. 완료까지 실행하는 작업은 Job을 써야 한다.`,

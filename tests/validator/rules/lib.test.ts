@@ -5,6 +5,7 @@ import {
   dns1035Label,
   dns1123Label,
   dns1123Subdomain,
+  envVarName,
   labelValue,
   nameFormatFor,
   pathSegmentName,
@@ -34,6 +35,10 @@ describe('names', () => {
     expect(valid(dns1035Label('web-1'))).toBe(true);
     expect(valid(dns1035Label('1web'))).toBe(false);
     expect(valid(dns1035Label('web.example'))).toBe(false);
+  });
+  it('environment variable names (relaxed since 1.34: printable ASCII except "=")', () => {
+    for (const ok of ['PATH', 'my.env-name', '1ST', 'with space', 'a:b/c~!@#$%^&*()']) expect(valid(envVarName(ok)), ok).toBe(true);
+    for (const bad of ['', 'A=B', 'tab\there', 'new\nline', 'caf\u00e9', '\u007f']) expect(valid(envVarName(bad)), JSON.stringify(bad)).toBe(false);
   });
   it('path segment names (RBAC)', () => {
     expect(valid(pathSegmentName('system:controller:job-controller'))).toBe(true);

@@ -55,6 +55,21 @@ export function dns1035Label(value: string): Msg | null {
   return null;
 }
 
+/**
+ * Environment variable names and envFrom prefixes: IsRelaxedEnvVarName, the rule since RelaxedEnvironmentVariableValidation
+ * went GA in 1.34 (before: C_IDENTIFIER-like IsEnvVarName). Any printable ASCII character except "=", not empty.
+ */
+export function envVarName(value: string): Msg | null {
+  if (value.length === 0) return msg('must not be empty', '비어 있을 수 없다');
+  if (!/^[\x20-\x7e]*$/.test(value) || value.includes('=')) {
+    return msg(
+      'must consist only of printable ASCII characters other than "="',
+      '"="를 뺀 출력 가능한 ASCII 문자로만 이루어져야 한다',
+    );
+  }
+  return null;
+}
+
 /** RBAC object names: anything that is a valid URL path segment. */
 export function pathSegmentName(value: string): Msg | null {
   if (value === '.' || value === '..') return msg(`must be a path segment name, which may not be "${value}"`, `경로 세그먼트 이름이어야 하므로 "${value}"일 수 없다`);

@@ -19,5 +19,5 @@ export function serviceView(resource: Resource): ServiceView | undefined {
   arr(spec.ports).forEach((port, i) => {
     if (isObj(port)) ports.push({ port, path: ['spec', 'ports', i] });
   });
-  return { spec, type: str(spec.type) ?? 'ClusterIP', clusterIP, headless: clusterIP === 'None', ports };
+  return { spec, type: str(spec.type) || 'ClusterIP', clusterIP, headless: clusterIP === 'None', ports };
 }
