@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const siteUrl = (): string => inject('siteUrl');
 
@@ -21,6 +21,29 @@ export interface GuardedContext {
    * waits 500 ms; everything here comes from loopback, so a shorter quiet period catches late requests as well).
    */
   networkQuiet(quietMs?: number): Promise<void>;
+}
+
+/** What a test file drives: its connection to the shared Chromium, one guarded context and one tab in it. */
+export interface Tab {
+  browser: Browser;
+  guarded: GuardedContext;
+  page: Page;
+}
+
+/** Opens a Tab before the file's tests (after `prepare`, e.g. granting permissions) and closes it after them. */
+export function useTab(options: BrowserContextOptions = {}, prepare?: (guarded: GuardedContext) => Promise<void>): Tab {
+  const tab = {} as Tab;
+  beforeAll(async () => {
+    tab.browser = await connectBrowser();
+    tab.guarded = await guardedContext(tab.browser, options);
+    await prepare?.(tab.guarded);
+    tab.page = await tab.guarded.context.newPage();
+  });
+  afterAll(async () => {
+    await tab.guarded?.context.close();
+    await tab.browser?.close();
+  });
+  return tab;
 }
 
 export async function guardedContext(browser: Browser, options: BrowserContextOptions = {}): Promise<GuardedContext> {

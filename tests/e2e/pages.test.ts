@@ -1,9 +1,8 @@
 // Every page of the built site, visited once in Chromium: it loads cleanly (no console error, no failed request,
 // nothing leaving 127.0.0.1), axe-core finds no violation, and no internal link or #anchor is broken.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, connectBrowser, describeViolations, guardedContext, siteUrl } from './browser.ts';
-import type { AxeViolation, GuardedContext } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, siteUrl, useTab } from './browser.ts';
+import type { AxeViolation } from './browser.ts';
 import { builtPages } from './site.ts';
 
 interface Visit {
@@ -19,20 +18,9 @@ const pages = builtPages();
 const contentPages = pages.filter((p) => p.redirectTo === undefined);
 const redirectPages = pages.filter((p) => p.redirectTo !== undefined);
 
-let browser: Browser;
-let guarded: GuardedContext;
-let page: Page;
 const visits = new Map<string, Promise<Visit>>();
 
-beforeAll(async () => {
-  browser = await connectBrowser();
-  guarded = await guardedContext(browser);
-  page = await guarded.context.newPage();
-});
-afterAll(async () => {
-  await guarded?.context.close();
-  await browser?.close();
-});
+const tab = useTab();
 
 /** Loads a page once (memoized, one at a time on the shared tab) and records what the tests need. */
 function visit(path: string): Promise<Visit> {
@@ -41,18 +29,18 @@ function visit(path: string): Promise<Visit> {
   if (!pending) {
     const previous = Promise.all([...visits.values()]).catch(() => undefined);
     pending = previous.then(async () => {
-      guarded.takeProblems();
-      const response = await page.goto(new URL(key, siteUrl()).href, { waitUntil: 'load' });
+      tab.guarded.takeProblems();
+      const response = await tab.page.goto(new URL(key, siteUrl()).href, { waitUntil: 'load' });
       // Whatever a page fetches after load (icons, prefetches, lazy scripts) counts too.
-      await guarded.networkQuiet();
-      const found = await page.evaluate(() => ({
+      await tab.guarded.networkQuiet();
+      const found = await tab.page.evaluate(() => ({
         links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
         ids: [...document.querySelectorAll('[id], a[name]')].map((e) => e.id || e.getAttribute('name') || ''),
       }));
-      const violations = await axeViolations(page);
+      const violations = await axeViolations(tab.page);
       return {
         status: response?.status() ?? 0,
-        problems: guarded.takeProblems(),
+        problems: tab.guarded.takeProblems(),
         violations,
         links: found.links,
         ids: new Set(found.ids),
@@ -114,19 +102,19 @@ describe('every built page', () => {
   it('redirect pages (/ -> /ko/) land on a real page', async () => {
     expect(redirectPages.map((p) => p.path)).toContain('/');
     for (const redirect of redirectPages) {
-      await page.goto(new URL(redirect.path, siteUrl()).href);
-      await page.waitForURL((url) => url.pathname !== redirect.path, { timeout: 5_000 });
-      expect(new URL(page.url()).pathname, `${redirect.path} redirects to`).toBe(new URL(redirect.redirectTo!, siteUrl() + redirect.path).pathname);
-      expect(contentPages.map((p) => p.path)).toContain(new URL(page.url()).pathname);
+      await tab.page.goto(new URL(redirect.path, siteUrl()).href);
+      await tab.page.waitForURL((url) => url.pathname !== redirect.path, { timeout: 5_000 });
+      expect(new URL(tab.page.url()).pathname, `${redirect.path} redirects to`).toBe(new URL(redirect.redirectTo!, siteUrl() + redirect.path).pathname);
+      expect(contentPages.map((p) => p.path)).toContain(new URL(tab.page.url()).pathname);
     }
     expect(new URL(redirectPages.find((p) => p.path === '/')!.redirectTo!, siteUrl()).pathname).toBe('/ko/');
-    expect(guarded.takeProblems().join('\n')).toBe('');
+    expect(tab.guarded.takeProblems().join('\n')).toBe('');
   });
 
   it('answers an unknown URL with the 404 page and HTTP 404', async () => {
-    const response = await page.goto(`${siteUrl()}/ko/no-such-page/`);
+    const response = await tab.page.goto(`${siteUrl()}/ko/no-such-page/`);
     expect(response?.status()).toBe(404);
-    expect(await page.locator('h1').count()).toBeGreaterThan(0);
-    expect(guarded.takeProblems().join('\n')).toBe('');
+    expect(await tab.page.locator('h1').count()).toBeGreaterThan(0);
+    expect(tab.guarded.takeProblems().join('\n')).toBe('');
   });
 });

@@ -1,42 +1,29 @@
 // Pagefind search through the site's search dialog: a Korean word and a Korean prefix find the Korean chapter they
 // come from, an English word finds the English chapter; results stay in the page's language; the open search dialog
-// passes axe-core's WCAG A/AA rules.
+// passes every axe-core rule.
 // The query words are taken from the chapters' own prose: for each language, a word (and a prefix) that occurs on
 // exactly one page of that language, so the expected top result is known without hard-coding any text.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, connectBrowser, describeViolations, guardedContext, siteUrl } from './browser.ts';
-import type { GuardedContext } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations, siteUrl, useTab } from './browser.ts';
 import { builtPages, chapters } from './site.ts';
 import type { Lang } from './site.ts';
 
-let browser: Browser;
-let guarded: GuardedContext;
-let page: Page;
 
-beforeAll(async () => {
-  browser = await connectBrowser();
-  guarded = await guardedContext(browser);
-  page = await guarded.context.newPage();
-});
-afterAll(async () => {
-  await guarded?.context.close();
-  await browser?.close();
-});
+const tab = useTab();
 
 const WORD = { ko: /^\p{Script=Hangul}{3,}$/u, en: /^[A-Za-z]{6,}$/ } as const;
 
 /** Words of the indexed prose (paragraphs, list items, headings) of each page of one language. */
 async function wordsByPage(lang: Lang): Promise<Map<string, Set<string>>> {
   // Only the HTML matters here: no scripts, no subresources, so reading every page takes a moment.
-  const reader = await browser.newContext({ javaScriptEnabled: false });
+  const reader = await tab.browser.newContext({ javaScriptEnabled: false });
   await reader.route('**/*', (route) => (route.request().resourceType() === 'document' ? route.continue() : route.abort()));
-  const tab = await reader.newPage();
+  const readerPage = await reader.newPage();
   const result = new Map<string, Set<string>>();
   for (const { path } of builtPages().filter((p) => p.path.startsWith(`/${lang}/`) && p.redirectTo === undefined)) {
-    await tab.goto(siteUrl() + path, { waitUntil: 'domcontentloaded' });
+    await readerPage.goto(siteUrl() + path, { waitUntil: 'domcontentloaded' });
     // Prose only: inline code (identifiers like backoffLimitPerIndex) is left out, as a reader would search words.
-    const text = await tab.evaluate(() =>
+    const text = await readerPage.evaluate(() =>
       [...document.querySelectorAll('[data-pagefind-body] :is(p, li, h1, h2, h3, td)')]
         .filter((e) => !e.closest('[data-pagefind-ignore], pre, code'))
         .map((e) => {
@@ -86,12 +73,12 @@ async function pickQueries(lang: Lang): Promise<{ word: Query; prefix?: Query }>
 
 /** Types the query into the site's search dialog and returns the paths of the result pages (without #anchors). */
 async function search(fromPath: string, query: string): Promise<string[]> {
-  await page.goto(siteUrl() + fromPath, { waitUntil: 'load' });
-  await page.locator('site-search button[data-open-modal]').click();
+  await tab.page.goto(siteUrl() + fromPath, { waitUntil: 'load' });
+  await tab.page.locator('site-search button[data-open-modal]').click();
   // The search UI may load only now (on first opening); fill() waits for its input.
-  const input = page.locator('dialog[open] input').first();
+  const input = tab.page.locator('dialog[open] input').first();
   await input.fill(query, { timeout: 15_000 });
-  const results = page.locator('dialog[open] .pagefind-ui__result-title > a');
+  const results = tab.page.locator('dialog[open] .pagefind-ui__result-title > a');
   await results.first().waitFor({ timeout: 10_000 });
   return [...new Set((await results.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))).map((href) => new URL(href).pathname))];
 }
@@ -107,8 +94,8 @@ describe('Pagefind search', () => {
     expect(byPrefix, `results for prefix "${prefix!.query}"`).toContain(prefix!.expectedPath);
     expect(byPrefix.every((p) => p.startsWith('/ko/'))).toBe(true);
     // The open dialog with its results is part of the page too, held to every axe rule like the rest.
-    expect(describeViolations(await axeViolations(page)), 'axe-core with the search results open').toBe('');
-    expect(guarded.takeProblems().join('\n')).toBe('');
+    expect(describeViolations(await axeViolations(tab.page)), 'axe-core with the search results open').toBe('');
+    expect(tab.guarded.takeProblems().join('\n')).toBe('');
   });
 
   it('finds an English word on English pages', async () => {
@@ -116,7 +103,7 @@ describe('Pagefind search', () => {
     const found = await search(word.expectedPath, word.query);
     expect(found, `results for "${word.query}"`).toContain(word.expectedPath);
     expect(found.every((p) => p.startsWith('/en/')), `all results English: ${found.join(', ')}`).toBe(true);
-    expect(describeViolations(await axeViolations(page)), 'axe-core with the search results open').toBe('');
-    expect(guarded.takeProblems().join('\n')).toBe('');
+    expect(describeViolations(await axeViolations(tab.page)), 'axe-core with the search results open').toBe('');
+    expect(tab.guarded.takeProblems().join('\n')).toBe('');
   });
 });
