@@ -57,6 +57,10 @@ export const msg = {
     en: `aliases expand to too many nodes (more than ${limit}): refusing a possible "billion laughs" document`,
     ko: `앨리어스가 너무 많은 노드로 펼쳐진다(${limit}개 초과): "billion laughs" 공격일 수 있어 읽지 않는다`,
   }),
+  undefinedAlias: (name: string): Localized => ({
+    en: `undefined alias "*${name}": no anchor "&${name}" is set before it in this document (anchors do not carry over "---")`,
+    ko: `앨리어스 "*${name}"의 앵커가 정의되지 않았다: 이 문서에서 그보다 앞에 "&${name}" 앵커가 없다(앵커는 "---" 너머로 이어지지 않는다)`,
+  }),
   tooDeep: (limit: number): Localized => ({
     en: `nested too deeply (the limit is about ${limit} levels)`,
     ko: `중첩이 너무 깊다(한도는 약 ${limit}단계)`,
@@ -86,6 +90,14 @@ export const msg = {
     ko: `${kind}(${apiVersion})의 스키마를 찾지 못했다`,
   }),
   missingSchemaSkipped: (): Localized => ({ en: 'no schema (-ignore-missing-schemas)', ko: '스키마가 없다(-ignore-missing-schemas)' }),
+  unknownApi: (apiVersion: string, kind: string, group: string, version: string): Localized => {
+    const where = group === '' ? 'the core group' : `the group ${q(group)}`;
+    const whereKo = group === '' ? '코어 그룹' : `그룹 ${q(group)}`;
+    return {
+      en: `Kubernetes ${version} has no ${kind} in ${apiVersion}: ${where} is built into the API server, so it cannot hold custom resources`,
+      ko: `쿠버네티스 ${version}의 ${apiVersion}에는 ${kind} 종류가 없다: API 서버에 내장된 ${whereKo}에는 커스텀 리소스를 둘 수 없다`,
+    };
+  },
   removedApi: (apiVersion: string, kind: string, removedIn: string, replacement: string): Localized => ({
     en: `${apiVersion} ${kind} was removed in Kubernetes ${removedIn}; use ${replacement}`,
     ko: `${apiVersion} ${kind}: 쿠버네티스 ${removedIn}에서 제거된 API다. 대신 ${replacement}를 쓴다`,

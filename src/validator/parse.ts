@@ -6,7 +6,7 @@
 // The text is first cut at document markers so that each document is parsed on its own: memory stays
 // bounded on huge files and one broken document does not hide the others.
 import jsYaml from 'js-yaml';
-import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type ParsedNode } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, isNode, Parser, visit, type Document, type ParsedNode } from 'yaml';
 import type { ScalarTag } from 'yaml';
 import { classifyPlainScalar, resolvePlainScalar, type PlainScalarKind } from './scalars.ts';
 import { astLocator, treeLocator, type PathSegment, type TreeNode } from './locate.ts';
@@ -23,7 +23,9 @@ export interface ParseProblem {
   message: string;
   /** The `yaml` package's error code, when it found the problem ('TAB_AS_INDENT', 'BAD_INDENT'...). */
   code?: string;
-  rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-too-deep' | 'not-a-mapping';
+  rule: 'yaml-syntax' | 'yaml-duplicate-key' | 'yaml-alias-limit' | 'yaml-undefined-alias' | 'yaml-too-deep' | 'not-a-mapping';
+  /** The alias's name, for 'yaml-undefined-alias'. */
+  alias?: string;
 }
 
 /** One YAML document of a snippet. */
@@ -241,6 +243,27 @@ function unsupportedKey(doc: Document.Parsed): { offset: number; message: string
   return found;
 }
 
+/**
+ * The first alias naming no anchor set before it in the same document (anchors do not cross `---`). The `yaml`
+ * package only finds out when expanding, with an error that names no position.
+ */
+function undefinedAlias(doc: Document.Parsed): { offset: number; name: string } | undefined {
+  const anchors = new Set<string>();
+  let found: { offset: number; name: string } | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source)) {
+          found = { offset: (node as ParsedNode).range?.[0] ?? 0, name: node.source };
+          return visit.BREAK;
+        }
+      } else if (isNode(node) && node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return found;
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
 }
@@ -248,6 +271,8 @@ function firstLine(message: string): string {
 function problemOf(doc: Document.Parsed, position: (offset: number) => { line: number; col: number }): ParseProblem | undefined {
   const error = doc.errors[0];
   if (!error) {
+    const alias = undefinedAlias(doc);
+    if (alias) return { ...position(alias.offset), message: `undefined alias "*${alias.name}"`, rule: 'yaml-undefined-alias', alias: alias.name };
     const key = unsupportedKey(doc);
     return key ? { ...position(key.offset), message: key.message, rule: 'yaml-syntax' } : undefined;
   }

@@ -92,6 +92,7 @@ function parseProblemMessage(problem: ParseProblem): Localized {
       return msg.duplicateKey(key === undefined ? undefined : JSON.parse(`"${key}"`));
     }
     case 'yaml-alias-limit': return msg.aliasLimit(MAX_ALIAS_COUNT);
+    case 'yaml-undefined-alias': return msg.undefinedAlias(problem.alias ?? '');
     case 'yaml-too-deep': return msg.tooDeep(MAX_DEPTH);
     default: return msg.yamlSyntax(problem.message, problem.code);
   }
@@ -203,6 +204,21 @@ export function locateResource(engine: Engine, source: SourceFile, place: Resour
   return found[place.nth]?.locator;
 }
 
+/** `List` and every typed list (`RoleList`, `ConfigMapList`...), as apimachinery's unstructured decoder reads them. */
+function isListKind(kind: unknown): boolean {
+  return typeof kind === 'string' && kind.endsWith('List');
+}
+
+/**
+ * An item of a typed list may leave out apiVersion and kind (the API server writes lists that way): like
+ * apimachinery's decodeToList, an item with neither takes the list's apiVersion and the kind the list names.
+ */
+function typedListItem(list: Record<string, unknown>, item: Record<string, unknown>): Record<string, unknown> {
+  const itemKind = (list.kind as string).slice(0, -'List'.length);
+  if (!itemKind || 'kind' in item || 'apiVersion' in item) return item;
+  return { apiVersion: list.apiVersion, kind: itemKind, ...item };
+}
+
 function itemLocator(locator: Locator, prefix: PathSegment[]): Locator {
   return (path, at) => locator([...prefix, ...path], at);
 }
@@ -228,8 +244,9 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
     return [errorResult(start, 'not-a-mapping', msg.notAMapping(typeOfValue(value)))];
   }
   const object = value as Record<string, unknown>;
-  if (object.kind === 'List' && Array.isArray(object.items)) {
-    // kubeconform splits a List into its items; each is validated as a resource of its own.
+  if (isListKind(object.kind) && Array.isArray(object.items)) {
+    // kubectl splits a List, or a typed list such as RoleList, into its items; each is validated as a resource of
+    // its own. The list object itself is no resource (it has no name).
     const items: Pending[] = [];
     // A loop, not a callback: `check` must not be captured by a closure, or every locator (kept for the
     // cross-resource pass) would keep the whole file's parsed resources alive through it.
@@ -240,7 +257,7 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
         items.push(errorResult(itemStart, 'not-a-mapping', msg.notAMapping(typeOfValue(item))));
         continue;
       }
-      items.push(check(item as Record<string, unknown>, [], itemLocator(locator, ['items', index]), itemStart));
+      items.push(check(typedListItem(object, item as Record<string, unknown>), [], itemLocator(locator, ['items', index]), itemStart));
     }
     return items;
   }

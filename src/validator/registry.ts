@@ -8,7 +8,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Ajv, type Options as AjvOptions } from 'ajv';
 import type { SchemaLookup, SchemaRegistry, ValidateFunction } from './types.ts';
-import { removedApi } from './registry/removed-apis.ts';
+import { removedApi, REMOVED_APIS } from './registry/removed-apis.ts';
+import { builtInGroups, cannotHoldCustomResources, groupOf } from './registry/built-in-groups.ts';
 import bundled136 from './schemas/kubernetes-1.36.json' with { type: 'json' };
 
 export const DEFAULT_SCHEMA_LOCATION = 'default';
@@ -246,6 +247,8 @@ export function createRegistry(options: RegistryOptions = {}): SchemaRegistry {
 
   const schemas = BUNDLED[kubernetesVersion];
   const kindsByLowerKey = new Map(Object.entries(schemas.kinds).map(([key, id]) => [key.toLowerCase(), id]));
+  const usesBundled = locations.some((location) => location.kind === 'default');
+  const groups = usesBundled ? builtInGroups([...Object.keys(schemas.kinds), ...REMOVED_APIS.keys()]) : undefined;
   let externalCompiler: Ajv | undefined;
   const lookups = new Map<string, SchemaLookup>();
   const compiledFiles = new Map<string, ValidateFunction>();
@@ -300,6 +303,7 @@ export function createRegistry(options: RegistryOptions = {}): SchemaRegistry {
         if (file) return { status: 'found', validate: compileFile(file), source: file };
       }
     }
+    if (groups && cannotHoldCustomResources(apiVersion, groups)) return { status: 'unknown', group: groupOf(apiVersion) };
     return { status: 'missing' };
   }
 

@@ -101,6 +101,8 @@ export type SchemaLookup =
   | { status: 'found'; validate: ValidateFunction; source: string }
   /** A removed API version: the message names the replacement ('batch/v1 CronJob'). */
   | { status: 'removed'; removedIn: string; replacement: string }
+  /** A kind in a built-in API group that this Kubernetes version does not serve (no CRD can define it). */
+  | { status: 'unknown'; group: string }
   | { status: 'missing' };
 
 export interface SchemaRegistry {

@@ -96,10 +96,15 @@ describe('lookup in the bundled schemas', () => {
     );
   });
 
-  it('reports an unknown group/version/kind as missing', () => {
+  it('reports an unknown group/version/kind as missing, and one in a built-in group as unknown', () => {
     expect(registry.lookup('example.com/v1', 'Widget')).toEqual({ status: 'missing' });
-    expect(registry.lookup('apps/v2', 'Deployment')).toEqual({ status: 'missing' });
-    expect(registry.lookup('v1', 'Deploymentt')).toEqual({ status: 'missing' });
+    // No CustomResourceDefinition can define kinds in a group the API server serves itself.
+    expect(registry.lookup('apps/v2', 'Deployment')).toEqual({ status: 'unknown', group: 'apps' });
+    expect(registry.lookup('v1', 'Deploymentt')).toEqual({ status: 'unknown', group: '' });
+    expect(registry.lookup('policy/v1', 'PodSecurityPolicy')).toEqual({ status: 'unknown', group: 'policy' });
+    expect(registry.lookup('admissionregistration.k8s.io/v1alpha1', 'InitializerConfiguration')).toEqual({ status: 'unknown', group: 'admissionregistration.k8s.io' });
+    // A group without a dot cannot be a CRD's group either.
+    expect(registry.lookup('example/v1', 'Widget')).toEqual({ status: 'unknown', group: 'example' });
     expect(registry.lookup('', 'Pod')).toEqual({ status: 'missing' });
     expect(registry.lookup(1 as unknown as string, 'Pod')).toEqual({ status: 'missing' });
   });
