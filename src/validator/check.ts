@@ -27,6 +27,8 @@ export interface SchemaCheck {
   diagnostics: LocalizedDiagnostic[];
   /** The schema was found and the resource is fit for the API rules. */
   checked: boolean;
+  /** No schema was found (a custom resource whose CustomResourceDefinition may be elsewhere in the input). */
+  missing?: boolean;
 }
 
 export function diagnostic(file: string, position: { line: number; col: number }, severity: Severity, rule: string, messages: Localized, lang: Lang, path?: PathSegment[]): LocalizedDiagnostic {
@@ -355,8 +357,8 @@ export function checkSchema(
     return { status: 'error', diagnostics: [diagnostic(file, top('kind'), 'error', 'schema-file', { en: detail, ko: `스키마를 읽을 수 없다: ${detail}` }, options.lang)], checked: false };
   }
   if (lookup.status === 'missing') {
-    if (options.ignoreMissingSchemas) return { status: 'skipped', skipReason: msg.missingSchemaSkipped()[options.lang], diagnostics: [], checked: false };
-    return { status: 'error', diagnostics: [diagnostic(file, top('kind'), 'error', 'missing-schema', msg.missingSchema(apiVersion, kind), options.lang)], checked: false };
+    if (options.ignoreMissingSchemas) return { status: 'skipped', skipReason: msg.missingSchemaSkipped()[options.lang], diagnostics: [], checked: false, missing: true };
+    return { status: 'error', diagnostics: [diagnostic(file, top('kind'), 'error', 'missing-schema', msg.missingSchema(apiVersion, kind), options.lang)], checked: false, missing: true };
   }
   if (lookup.status === 'unknown') {
     const message = msg.unknownApi(apiVersion, kind, lookup.group, registry.kubernetesVersion);

@@ -1,7 +1,7 @@
 // The validator's core API, free of Node built-ins (it also runs in the browser: the site's playground worker):
 // text -> report, and the report's formats. index.ts is the Node library API over it (files, folders, threads,
 // local schema folders).
-import { applyCrossRules, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
+import { applyCrossRules, applyCustomResources, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
 import { snippetsFromText, type SourceFile } from './sources.ts';
 import { defaultRules } from './rules-default.ts';
 import type { SchemaFiles, ValidateOptions, ValidationReport, ValidationSummary } from './types.ts';
@@ -39,6 +39,7 @@ export async function validateText(text: string, file: string, options: Validate
   const engine = createEngine(options, defaultRules, schemaFiles);
   const source: SourceFile = { file, snippets: snippetsFromText(text, file), diagnostics: [] };
   const results = [validateSource(engine, source)];
+  await applyCustomResources(engine, results, async () => source);
   await applyCrossRules(engine, results, async () => source);
   return assemble(engine, results, []);
 }

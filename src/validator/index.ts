@@ -3,7 +3,7 @@
 // unless asked for (`workers > 1`).
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { applyCrossRules, createEngine, validateSource, type FileResult } from './pipeline.ts';
+import { applyCrossRules, applyCustomResources, createEngine, validateSource, type FileResult } from './pipeline.ts';
 import { listFiles, readSource } from './files.ts';
 import { diagnostic } from './check.ts';
 import { defaultRules } from './rules-default.ts';
@@ -55,6 +55,7 @@ export async function validatePaths(paths: string[], options: ValidatePathsOptio
       if (options.exitOnError && failed(result)) break;
     }
   }
+  await applyCustomResources(engine, results, readSource);
   await applyCrossRules(engine, results, readSource);
   return assemble(engine, results, listDiagnostics);
 }

@@ -98,6 +98,10 @@ export const msg = {
       ko: `쿠버네티스 ${version}의 ${apiVersion}에는 ${kind} 종류가 없다: API 서버에 내장된 ${whereKo}에는 커스텀 리소스를 둘 수 없다`,
     };
   },
+  crdUnusable: (detail: Localized): Localized => ({
+    en: `${detail.en}; the API server would refuse this CustomResourceDefinition (its custom resources are not checked against it)`,
+    ko: `${detail.ko}. API 서버가 이 CustomResourceDefinition을 거부한다(이 CRD로 커스텀 리소스를 검사하지 않는다)`,
+  }),
   removedApi: (apiVersion: string, kind: string, removedIn: string, replacement: string): Localized => ({
     en: `${apiVersion} ${kind} was removed in Kubernetes ${removedIn}; use ${replacement}`,
     ko: `${apiVersion} ${kind}: 쿠버네티스 ${removedIn}에서 제거된 API다. 대신 ${replacement}를 쓴다`,

@@ -1,6 +1,7 @@
 // The pipeline for one file: snippets -> documents -> resources -> schema check -> API rules.
 // Shared by the library (in-process) and the worker threads, so both give identical results.
-import { bundledSchemas, createRegistry } from './registry.ts';
+import { bundledSchemas, createRegistry, CUSTOM_RESOURCE_SOURCE, objectMetaSchema, withCustomResources } from './registry.ts';
+import { customResourceSchemas, isCustomResourceDefinition, type CustomResourceSchema } from './registry/crd.ts';
 import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator } from './check.ts';
 import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
@@ -11,6 +12,7 @@ import type { Lang, Resource, ResourceResult, SchemaFiles, SchemaLookup, SchemaR
 
 export interface Engine {
   registry: SchemaRegistry;
+  strict: boolean;
   check: CheckOptions;
   lang: Lang;
   rules: RuleSet | undefined;
@@ -44,6 +46,7 @@ function buildEngine(options: ValidateOptions, rules: RuleSet | undefined, schem
   const lang = options.lang ?? 'en';
   return {
     registry,
+    strict,
     lang,
     rulesSource: rules,
     schemaFiles,
@@ -52,7 +55,8 @@ function buildEngine(options: ValidateOptions, rules: RuleSet | undefined, schem
     schemaSource: (lookup) => {
       const root = lookup.validate.schema;
       if (!root || typeof root !== 'object') return undefined;
-      return { root: root as Record<string, unknown>, definitions: lookup.source === 'default' ? definitions : {} };
+      const bundled = lookup.source === 'default' || lookup.source.startsWith(CUSTOM_RESOURCE_SOURCE);
+      return { root: root as Record<string, unknown>, definitions: bundled ? definitions : {} };
     },
   };
 }
@@ -67,6 +71,10 @@ export interface FileResult {
   read: boolean;
   /** Resources the cross-resource rules may concern, for the run-wide pass (index into `resources`). */
   crossCandidates: CrossCandidate[];
+  /** The custom resource schemas of the file's valid CustomResourceDefinitions, for the whole run. */
+  customResourceSchemas: CustomResourceSchema[];
+  /** Resources with no schema, which a CustomResourceDefinition elsewhere in the run may define. */
+  customResources: Array<{ index: number; apiVersion: string; kind: string; place: ResourcePlace }>;
 }
 
 export interface CrossCandidate {
@@ -111,6 +119,9 @@ interface Pending {
   resource?: Resource;
   locator: Locator;
   place?: ResourcePlace;
+  /** A CustomResourceDefinition's schemas, or the kind of a resource no schema was found for. */
+  customResourceSchemas?: CustomResourceSchema[];
+  missingSchema?: { apiVersion: string; kind: string };
 }
 
 function displayName(metadata: unknown): { name?: string; namespace?: string } {
@@ -148,13 +159,21 @@ function checkResource(engine: Engine, file: string, object: Record<string, unkn
   result.status = checked.status;
   if (checked.skipReason) result.skipReason = checked.skipReason;
   result.diagnostics.push(...checked.diagnostics);
-  return { result, locator, resource: checked.checked ? { file, apiVersion, kind, object } : undefined };
+  const pending: Pending = { result, locator, resource: checked.checked ? { file, apiVersion, kind, object } : undefined };
+  if (checked.missing) pending.missingSchema = { apiVersion, kind };
+  if (checked.checked && isCustomResourceDefinition(apiVersion, kind)) {
+    const { schemas, problems } = customResourceSchemas(object, { strict: engine.strict, objectMeta: objectMetaSchema(engine.registry.kubernetesVersion, engine.strict) });
+    for (const p of problems) result.diagnostics.push(diagnostic(file, locator([...prefix, ...p.path], 'key'), 'error', 'crd-schema', msg.crdUnusable(p.message), lang, p.path));
+    if (problems.length > 0) result.status = 'invalid';
+    else if (result.status === 'valid') pending.customResourceSchemas = schemas;
+  }
+  return pending;
 }
 
 /** Validates the snippets of one file. */
 export function validateSource(engine: Engine, source: SourceFile): FileResult {
   const { lang } = engine;
-  const out: FileResult = { file: source.file, resources: [], fileDiagnostics: [], optedOut: 0, read: source.diagnostics.length === 0, crossCandidates: [] };
+  const out: FileResult = { file: source.file, resources: [], fileDiagnostics: [], optedOut: 0, read: source.diagnostics.length === 0, crossCandidates: [], customResourceSchemas: [], customResources: [] };
   for (const d of source.diagnostics) {
     const localized = localizeInputProblem(d.rule, d.message);
     out.fileDiagnostics.push(diagnostic(d.file, d, 'error', d.rule, localized, lang));
@@ -180,6 +199,8 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
   for (const p of pending) {
     p.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
     if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place! });
+    if (p.customResourceSchemas) out.customResourceSchemas.push(...p.customResourceSchemas);
+    if (p.missingSchema) out.customResources.push({ index: out.resources.length, ...p.missingSchema, place: p.place! });
     out.resources.push(p.result);
   }
   return out;
@@ -280,6 +301,31 @@ function applyRules(engine: Engine, pending: Pending[]): void {
   for (const hit of runRuleSet(engine.rules!.single, [...owners.keys()])) {
     const owner = owners.get(hit.resource);
     if (owner) recordHit(engine, owner.result, owner.locator, hit);
+  }
+}
+
+/**
+ * Custom resources whose CustomResourceDefinition is in the run (in any file, read by any thread): validated again,
+ * once all files are read, against the schema it defines. Their documents are parsed again, as for cross rules.
+ */
+export async function applyCustomResources(engine: Engine, results: FileResult[], reread: (file: string) => Promise<SourceFile>): Promise<void> {
+  const schemas = results.flatMap((r) => r.customResourceSchemas);
+  if (schemas.length === 0) return;
+  const custom: Engine = { ...engine, registry: withCustomResources(engine.registry, schemas, engine.strict) };
+  const defined = new Set(schemas.map((s) => `${s.apiVersion}/${s.kind}`));
+  for (const result of results) {
+    const candidates = result.customResources.filter((c) => defined.has(`${c.apiVersion}/${c.kind}`));
+    if (candidates.length === 0) continue;
+    const source = await reread(result.file);
+    const check: CheckOne = (object, prefix, locator, start) => checkResource(custom, result.file, object, prefix, locator, start);
+    for (const { index, place } of candidates) {
+      const snippet = source.snippets[place.snippet];
+      const found = snippet ? parseChunkAt(snippet.text, place.chunk).flatMap((doc) => resourcesOfDocument(custom, result.file, snippet, doc, check))[place.nth] : undefined;
+      if (!found) continue;
+      if (custom.rules) applyRules(custom, [found]);
+      found.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
+      result.resources[index] = found.result;
+    }
   }
 }
 

@@ -8,6 +8,7 @@ import { Ajv, type Options as AjvOptions } from 'ajv';
 import type { SchemaFiles, SchemaLookup, SchemaRegistry, ValidateFunction } from './types.ts';
 import { removedApi, REMOVED_APIS } from './registry/removed-apis.ts';
 import { builtInGroups, cannotHoldCustomResources, groupOf } from './registry/built-in-groups.ts';
+import type { CustomResourceSchema } from './registry/crd.ts';
 import bundled136 from './schemas/kubernetes-1.36.json' with { type: 'json' };
 
 export const DEFAULT_SCHEMA_LOCATION = 'default';
@@ -132,7 +133,7 @@ class BundledCompiler {
     // Our own schemas: ajv's strict checks stay on so a generator bug fails loudly, except strictTypes,
     // which objects to `{ $ref, type }` (the non-null type beside a $ref to a nullable definition).
     this.#ajv = new Ajv({ ...COMMON_AJV_OPTIONS, strict: true, strictTypes: false, strictRequired: false });
-    this.#id = `https://kubernetes-validator.invalid/kubernetes-${kubernetesVersion}${strict ? '-strict' : ''}.json`;
+    this.#id = bundledId(kubernetesVersion, strict);
     // Shared definitions are added once; each kind compiles a small root that points into them.
     this.#ajv.addSchema({ $id: this.#id, definitions: strict ? schemas.definitions : relaxDefinitions(schemas.definitions) });
   }
@@ -145,7 +146,49 @@ class BundledCompiler {
     }
     return validate;
   }
+
+  /** Compiles a schema that may refer to the bundled definitions (a custom resource's, see registry/crd.ts). */
+  compile(schema: object): ValidateFunction {
+    return this.#ajv.compile(schema);
+  }
 }
+
+function bundledId(kubernetesVersion: string, strict: boolean): string {
+  return `https://kubernetes-validator.invalid/kubernetes-${kubernetesVersion}${strict ? '-strict' : ''}.json`;
+}
+
+/** The bundled ObjectMeta, as a reference custom resources' schemas use for their metadata. */
+export function objectMetaSchema(kubernetesVersion: string, strict: boolean): Record<string, unknown> {
+  const id = Object.keys(BUNDLED[kubernetesVersion].definitions).find((key) => key.endsWith('.v1.ObjectMeta'));
+  return id ? { $ref: `${bundledId(kubernetesVersion, strict)}#/definitions/${id}` } : { type: 'object' };
+}
+
+/**
+ * The registry, plus the custom resources the CustomResourceDefinitions of the input define (registry/crd.ts):
+ * a kind the registry has no schema for is looked up among them. Schemas are compiled on first use.
+ */
+export function withCustomResources(registry: SchemaRegistry, schemas: CustomResourceSchema[], strict: boolean): SchemaRegistry {
+  const byKey = new Map<string, CustomResourceSchema>();
+  for (const schema of schemas) if (!byKey.has(`${schema.apiVersion}/${schema.kind}`)) byKey.set(`${schema.apiVersion}/${schema.kind}`, schema);
+  const compiled = new Map<CustomResourceSchema, SchemaLookup>();
+  return {
+    kubernetesVersion: registry.kubernetesVersion,
+    lookup(apiVersion, kind) {
+      const found = registry.lookup(apiVersion, kind);
+      const custom = found.status === 'missing' ? byKey.get(`${apiVersion}/${kind}`) : undefined;
+      if (!custom) return found;
+      let lookup = compiled.get(custom);
+      if (!lookup) {
+        lookup = { status: 'found', validate: bundledCompiler(registry.kubernetesVersion, strict).compile(custom.schema), source: `${CUSTOM_RESOURCE_SOURCE}${custom.crd}` };
+        compiled.set(custom, lookup);
+      }
+      return lookup;
+    },
+  };
+}
+
+/** How a lookup's `source` names a CustomResourceDefinition of the input. */
+export const CUSTOM_RESOURCE_SOURCE = 'customresourcedefinition:';
 
 const bundledCompilers = new Map<string, BundledCompiler>();
 

@@ -1,8 +1,10 @@
 // What trying the validator on real projects' manifests found (issue 10): typed Lists, built-in groups,
 // undefined aliases, false positives and duplicate reports.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateText } from '../../src/validator/index.ts';
-import { lines, statuses } from './helpers.ts';
+import { validatePaths, validateText } from '../../src/validator/index.ts';
+import { customResourceSchemas } from '../../src/validator/registry/crd.ts';
+import { fixtures, lines, statuses } from './helpers.ts';
 
 const ROLE = (name: string, extra = '') =>
   `- apiVersion: rbac.authorization.k8s.io/v1\n  kind: Role\n  metadata:\n    name: ${name}\n    namespace: monitoring\n  rules:\n  - apiGroups: [""]\n    resources: ["configmaps"]\n    verbs: ["get"]\n${extra}`;
@@ -66,5 +68,97 @@ describe('undefined aliases', () => {
     ]);
     const reuse = await validateText('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: &l\n    a: b\n  annotations: *l\n', 'ok.yaml');
     expect(reuse.ok).toBe(true);
+  });
+});
+
+describe('custom resources checked against the CustomResourceDefinitions of the same run', () => {
+  const crds = `${fixtures}crds/`;
+
+  it('structural schemas: types, enums, bounds, int-or-string, nullable, sets, maps, preserved and embedded objects; -strict rejects exactly what the API server prunes', async () => {
+    const report = await validatePaths([`${crds}widgets.yaml`, `${crds}widget-resources.yaml`], { strict: true });
+    expect(statuses(report)).toEqual([
+      'CustomResourceDefinition/widgets.shop.example.com:valid',
+      'Widget/good:valid',
+      'Widget/bad:invalid',
+      'Widget/no-spec:invalid',
+      'Widget/not-served:error',
+      'Gadget/from-a-refused-crd:error',
+    ]);
+    expect(lines(report.resources[2])).toEqual([
+      '31:3 error[schema] unknown field "colour"',
+      '33:9 error[schema] must be <= 10; got 11',
+      '34:10 error[schema] must be one of "red", "green", "blue"; got "purple"',
+      '35:9 error[schema] expected integer or string, got number 1.5',
+      '36:9 error[schema] items must be unique',
+      '38:11 error[schema] expected string, got integer 3',
+      '39:3 error[schema] unknown field "sise"',
+      '40:9 error[schema] "medium" does not match the pattern ^([fF][aA][sS][tT]|[sS][lL][oO][wW])$',
+    ]);
+    expect(lines(report.resources[3])).toEqual(['42:1 error[schema] missing required field "spec"']);
+    // A version the CRD does not serve, and a kind no CRD defines, keep today's behaviour.
+    expect(report.resources[4].diagnostics[0].rule).toBe('missing-schema');
+  });
+
+  it('without -strict, fields the API server would prune pass; everything else is still checked', async () => {
+    const report = await validatePaths([`${crds}widget-resources.yaml`, `${crds}widgets.yaml`], { strict: false });
+    const bad = report.resources.find((r) => r.name === 'bad')!;
+    expect(lines(bad).some((l) => l.includes('unknown field'))).toBe(false);
+    expect(lines(bad)).toHaveLength(6);
+  });
+
+  it('the CRD may come after its resources, in another file; with ignoreMissingSchemas only kinds no CRD defines are skipped', async () => {
+    const report = await validatePaths([`${crds}widget-resources.yaml`, `${crds}widgets.yaml`], { ignoreMissingSchemas: true });
+    expect(statuses(report)).toEqual([
+      'Widget/good:valid',
+      'Widget/bad:invalid',
+      'Widget/no-spec:invalid',
+      'Widget/not-served:skipped',
+      'Gadget/from-a-refused-crd:skipped',
+      'CustomResourceDefinition/widgets.shop.example.com:valid',
+    ]);
+  });
+
+  it('a CRD the API server would refuse is reported and not used', async () => {
+    const report = await validatePaths([`${crds}widgets-unstructural.yaml`, `${crds}widget-resources.yaml`]);
+    const crd = report.resources[0];
+    expect(crd.status).toBe('invalid');
+    expect(lines(crd)).toEqual([
+      '23:15 error[crd-schema] type is required in a structural schema (unless x-kubernetes-int-or-string or x-kubernetes-preserve-unknown-fields is true); the API server would refuse this CustomResourceDefinition (its custom resources are not checked against it)',
+      '30:17 error[crd-schema] properties and additionalProperties cannot both be set; the API server would refuse this CustomResourceDefinition (its custom resources are not checked against it)',
+    ]);
+    expect(report.resources.find((r) => r.kind === 'Gadget')!.diagnostics[0].rule).toBe('missing-schema');
+  });
+
+  it('a real CRD: the Prometheus Operator\'s PrometheusRule (Apache-2.0, see tests/fixtures/validator/crds/README.md)', async () => {
+    const report = await validatePaths([`${crds}monitoring.coreos.com_prometheusrules.yaml`, `${crds}prometheusrule-resources.yaml`], { strict: true });
+    expect(statuses(report)).toEqual(['CustomResourceDefinition/prometheusrules.monitoring.coreos.com:valid', 'PrometheusRule/node-rules:valid', 'PrometheusRule/broken-rules:invalid']);
+    expect(lines(report.resources[2])).toEqual([
+      '32:15 error[schema] "30 seconds" does not match the pattern ^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$',
+      // Go's (?i) is read as case-insensitive: "WARN" above passes, "ignore" does not.
+      '33:32 error[schema] "ignore" does not match the pattern ^([aA][bB][oO][rR][tT]|[wW][aA][rR][nN])?$',
+      '35:7 error[schema] missing required field "expr"',
+      '39:7 error[schema] unknown field "severity"',
+    ]);
+  });
+
+  it('the library API: a CRD and its resource in one text (validateText), in Korean too', async () => {
+    const crd = readFileSync(`${crds}widgets.yaml`, 'utf8');
+    const text = `${crd}---\napiVersion: shop.example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 0\n`;
+    const report = await validateText(text, 'all.yaml', { lang: 'ko' });
+    expect(report.resources.map((r) => r.status)).toEqual(['valid', 'invalid']);
+    expect(report.resources[1].diagnostics.map((d) => `${d.line}:${d.col} ${d.rule}`)).toEqual(['77:9 schema']);
+    expect(report.resources[1].diagnostics[0].message).toMatch(/[가-힣]/);
+  });
+
+  it('metadata is the API server\'s ObjectMeta; the CRD\'s restrictions on metadata.name apply', () => {
+    const { schemas, problems } = customResourceSchemas(
+      {
+        metadata: { name: 'things.example.org' },
+        spec: { group: 'example.org', names: { kind: 'Thing', plural: 'things' }, versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { metadata: { type: 'object', properties: { name: { type: 'string', maxLength: 5 } } } } } } }] },
+      },
+      { strict: true, objectMeta: { $ref: 'meta' } },
+    );
+    expect(problems).toEqual([]);
+    expect(schemas[0].schema).toMatchObject({ type: 'object', additionalProperties: false, properties: { metadata: { allOf: [{ $ref: 'meta' }, { properties: { name: { type: ['string', 'null'], maxLength: 5 } } }] } } });
   });
 });

@@ -29,6 +29,9 @@ describe('worker threads', () => {
       cpSync(`${fixtures}pages/chapter.mdx`, `${sub}/chapter.mdx`);
       writeFileSync(`${sub}/broken.yaml`, `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok-${copy}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: tab\n---\n- not\n- a mapping\n`);
       writeFileSync(`${sub}/statefulset.yaml`, statefulSet(`db-${copy}`));
+      // Custom resources in every folder, their CustomResourceDefinitions in the first only (read by one thread).
+      for (const name of ['widget-resources.yaml', 'prometheusrule-resources.yaml']) cpSync(`${fixtures}crds/${name}`, `${sub}/${name}`);
+      if (copy === 0) for (const name of ['widgets.yaml', 'widgets-unstructural.yaml', 'monitoring.coreos.com_prometheusrules.yaml']) cpSync(`${fixtures}crds/${name}`, `${sub}/${name}`);
       writeFileSync(`${sub}/padding.yaml`, Array.from({ length: 250 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: pad-${copy}-${i}\ndata:\n  k: "${'v'.repeat(400)}"\n`).join('---\n'));
     }
   });
@@ -52,6 +55,11 @@ describe('worker threads', () => {
         expect(rules).toContain('statefulset-headless-service');
         expect(rules).toContain('yaml-syntax');
         expect(rules).toContain('not-a-mapping');
+        expect(rules).toContain('crd-schema');
+        // Every folder's custom resources were checked against the CRDs of the first folder.
+        const customResources = report.resources.filter((r: { kind?: string }) => r.kind === 'Widget' || r.kind === 'PrometheusRule');
+        expect(customResources.filter((r: { status: string }) => r.status === 'statusValid')).toHaveLength(24 * 2);
+        expect(customResources.filter((r: { status: string; diagnostics: Array<{ rule: string }> }) => r.status === 'statusInvalid' && r.diagnostics[0].rule === 'schema')).toHaveLength(24 * 3);
       }
     }
   });
