@@ -202,14 +202,67 @@ function depthExceeds(value: unknown, limit: number, shared = true): boolean {
 function positionedChunk(chunk: Chunk): { docs: Document.Parsed[]; position: (offset: number) => { line: number; col: number } } {
   const position = lineMapper(chunk);
   try {
-    const composer = new Composer(YAML_OPTIONS as never);
-    const docs = [...composer.compose(new Parser().parse(chunk.text), true)] as Document.Parsed[];
+    const compose = (text: string) => [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(text), true)] as Document.Parsed[];
+    const docs = compose(chunk.text);
+    if (docs.some((doc) => doc.errors.some((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message)))) {
+      // go-yaml v2 (kubectl) reads a quoted scalar whose continuation lines sit at its key's indentation (or
+      // less); YAML 1.2 does not. Indenting those lines changes no value (a quoted scalar's line breaks fold and
+      // their leading spaces go) and no line number.
+      const indented = indentQuotedContinuations(chunk.text);
+      if (indented !== undefined) {
+        const retried = compose(indented);
+        if (retried.every((doc) => doc.errors.length === 0)) return { docs: retried, position: lineMapper({ text: indented, startLine: chunk.startLine }) };
+      }
+    }
     return { docs, position };
   } catch (error) {
     // Only the stack can give out here (pathological nesting); report it as a document problem.
     if (error instanceof RangeError) return { docs: [], position };
     throw error;
   }
+}
+
+/**
+ * The text with every continuation line of a multi-line quoted scalar indented one column deeper than the line
+ * the scalar starts on, where it is not already; undefined when go-yaml v2's reading (here js-yaml's, which
+ * agrees on quoted scalars) fails too, or nothing needs indenting.
+ */
+function indentQuotedContinuations(text: string): string | undefined {
+  const scalars: Array<[number, number]> = [];
+  const listener = (event: string, state: ListenerState) => {
+    if (event === 'open') scalars.push([state.position, -1]);
+    else if (state.kind === 'scalar') {
+      const open = scalars.findLast(([, end]) => end === -1);
+      if (open) open[1] = state.position;
+    } else {
+      const open = scalars.findLast(([, end]) => end === -1);
+      if (open) scalars.splice(scalars.indexOf(open), 1);
+    }
+  };
+  try {
+    jsYaml.loadAll(text, undefined, { schema: GO_YAML_V2_SCHEMA, listener } as jsYaml.LoadOptions);
+  } catch {
+    return undefined;
+  }
+  const lines = text.split('\n');
+  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+  let changed = false;
+  for (const [start, end] of scalars) {
+    // js-yaml's open event comes before the separating spaces: the scalar itself starts at the first non-space.
+    const first = text.slice(start, end).search(/\S/);
+    if (first === -1 || (text[start + first] !== "'" && text[start + first] !== '"')) continue;
+    const from = lineOf(start + first);
+    const to = lineOf(end);
+    const minimum = /^ */.exec(lines[from])![0].length + 1;
+    for (let line = from + 1; line <= to; line++) {
+      const indent = /^ */.exec(lines[line])![0].length;
+      if (indent < minimum && lines[line].trim() !== '') {
+        lines[line] = ' '.repeat(minimum - indent) + lines[line];
+        changed = true;
+      }
+    }
+  }
+  return changed ? lines.join('\n') : undefined;
 }
 
 /** Kubernetes (sigs.k8s.io/yaml) turns YAML into JSON and refuses keys that JSON cannot have. */

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validatePaths, validateText } from '../../src/validator/index.ts';
 import { customResourceSchemas } from '../../src/validator/registry/crd.ts';
+import { parseDocuments } from '../../src/validator/parse.ts';
 import { fixtures, lines, statuses } from './helpers.ts';
 
 const ROLE = (name: string, extra = '') =>
@@ -160,5 +161,51 @@ describe('custom resources checked against the CustomResourceDefinitions of the 
     );
     expect(problems).toEqual([]);
     expect(schemas[0].schema).toMatchObject({ type: 'object', additionalProperties: false, properties: { metadata: { allOf: [{ $ref: 'meta' }, { properties: { name: { type: ['string', 'null'], maxLength: 5 } } }] } } });
+  });
+});
+
+describe('false positives found on real manifests', () => {
+  const pod = (volumeOrEnv: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: app\n    image: nginx:1.27\n    resources:\n      requests: {cpu: 50m, memory: 32Mi}\n      limits:\n        memory: 64Mi\n        cpu: 100m\n${volumeOrEnv}`;
+
+  it('downwardAPI volume: resourceFieldRef.containerName naming no container is a warning (the API server admits it, the Pod then fails)', async () => {
+    const text = pod('  volumes:\n  - name: info\n    downwardAPI:\n      items:\n      - path: limit\n        resourceFieldRef:\n          containerName: sidecar\n          resource: limits.memory\n');
+    const report = await validateText(text, 'pod.yaml');
+    expect(report.ok).toBe(true);
+    expect(lines(report.resources[0])).toEqual([
+      '20:26 warning[downward-api-volume] containerName "sidecar" names no container of this pod (app). The API server admits it, but the Pod then fails: the kubelet cannot fill in the file, so the volume is not mounted and the Pod does not start.',
+    ]);
+    const ko = await validateText(text, 'pod.yaml', { lang: 'ko' });
+    expect(ko.resources[0].diagnostics[0].message).toContain('API 서버는 받아들이지만 파드는 실패한다');
+  });
+
+  it('env resourceFieldRef: the same warning', async () => {
+    const text = pod('    env:\n    - name: LIMIT\n      valueFrom:\n        resourceFieldRef:\n          containerName: sidecar\n          resource: limits.cpu\n');
+    const report = await validateText(text, 'pod.yaml');
+    expect(report.ok).toBe(true);
+    expect(lines(report.resources[0])).toEqual([
+      '18:26 warning[downward-api-env] containerName "sidecar" names no container of this pod (app). The API server admits it, but the Pod then fails: the kubelet cannot resolve the variable, so the container does not start.',
+    ]);
+  });
+
+  // The shape of kubernetes/dashboard's hack/test-resources/init-container-error-pod.yaml: a single-quoted scalar
+  // over several lines whose closing `]'` sits at its key's indentation. go-yaml v2 (kubectl) reads it.
+  const dashboardPod = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: init-container-error\n  annotations:\n    pod.beta.kubernetes.io/init-containers: '[\n        {\n            "name": "install",\n            "image": "alpine:3.4"\n        }\n    ]'\nspec:\n  containers:\n    - name: alpine\n      image: alpine:3.4\n      command: ["/bin/sh", "-c", "echo Succeeded"]\n      resources:\n        requests: {cpu: 50m, memory: 32Mi}\n        limits: {cpu: 100m, memory: 32Mi}\n  restartPolicy: OnFailure\n`;
+
+  it('a quoted scalar whose continuation lines sit at its key\'s indentation is read as go-yaml v2 reads it', async () => {
+    const report = await validateText(dashboardPod, 'pod.yaml');
+    expect(report.ok).toBe(true);
+    expect(report.resources[0].diagnostics).toEqual([]);
+    const [doc] = parseDocuments(dashboardPod);
+    expect((doc.value as { metadata: { annotations: Record<string, string> } }).metadata.annotations['pod.beta.kubernetes.io/init-containers']).toBe('[ { "name": "install", "image": "alpine:3.4" } ]');
+    // Positions after the scalar are unchanged.
+    const broken = await validateText(dashboardPod.replace('image: alpine:3.4\n      command', 'image: 3\n      command'), 'pod.yaml');
+    expect(lines(broken.resources[0])).toEqual(['15:14 error[schema] expected string, got integer 3']);
+  });
+
+  it('a quote that is really missing is still an error', async () => {
+    const report = await validateText("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: 'abc\n", 'cm.yaml');
+    expect(report.ok).toBe(false);
+    expect(report.resources[0].diagnostics[0].rule).toBe('yaml-syntax');
   });
 });

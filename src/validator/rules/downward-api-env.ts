@@ -8,8 +8,8 @@ export const downwardApiEnv: Rule = {
   id: 'downward-api-env',
   severity: 'error',
   description: msg(
-    `Downward API in env: fieldRef.fieldPath must be one of ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['key'] or metadata.annotations['key'] (all labels or annotations at once only work in a volume); resourceFieldRef must name a supported resource (limits/requests of cpu, memory, ephemeral-storage, hugepages-*), a supported divisor, and an existing container.`,
-    `env의 다운워드(Downward) API: fieldRef.fieldPath는 ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['key'], metadata.annotations['key'] 중 하나여야 한다(레이블이나 어노테이션 전체는 볼륨에서만 된다). resourceFieldRef는 지원되는 리소스(cpu, memory, ephemeral-storage, hugepages-*의 limits/requests), 지원되는 divisor, 실제 컨테이너를 가리켜야 한다.`,
+    `Downward API in env: fieldRef.fieldPath must be one of ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['key'] or metadata.annotations['key'] (all labels or annotations at once only work in a volume); resourceFieldRef must name a supported resource (limits/requests of cpu, memory, ephemeral-storage, hugepages-*), and a supported divisor (a containerName naming no container of the pod is a warning: the API server admits it, the Pod then fails).`,
+    `env의 다운워드(Downward) API: fieldRef.fieldPath는 ${ENV_FIELD_PATHS.join(', ')}, metadata.labels['key'], metadata.annotations['key'] 중 하나여야 한다(레이블이나 어노테이션 전체는 볼륨에서만 된다). resourceFieldRef는 지원되는 리소스(cpu, memory, ephemeral-storage, hugepages-*의 limits/requests), 지원되는 divisor를 가리켜야 한다(파드에 없는 컨테이너를 가리키는 containerName은 경고다: API 서버는 받아들이지만 파드가 실패한다).`,
   ),
   appliesTo: POD_TEMPLATE_KINDS,
   check(resource) {

@@ -21,8 +21,8 @@ export const downwardApiVolume: Rule = {
   id: 'downward-api-volume',
   severity: 'error',
   description: msg(
-    `Downward API in a downwardAPI (or projected) volume: fieldRef.fieldPath must be one of ${VOLUME_FIELD_PATHS.join(', ')} or their ['key'] forms (spec.nodeName, status.podIP and the like only work in env); resourceFieldRef needs containerName naming a container of the pod, a supported resource and divisor.`,
-    `downwardAPI(또는 projected) 볼륨의 다운워드(Downward) API: fieldRef.fieldPath는 ${VOLUME_FIELD_PATHS.join(', ')} 또는 그 ['key'] 형태여야 한다(spec.nodeName, status.podIP 등은 env에서만 된다). resourceFieldRef에는 파드의 컨테이너를 가리키는 containerName, 지원되는 리소스와 divisor가 필요하다.`,
+    `Downward API in a downwardAPI (or projected) volume: fieldRef.fieldPath must be one of ${VOLUME_FIELD_PATHS.join(', ')} or their ['key'] forms (spec.nodeName, status.podIP and the like only work in env); resourceFieldRef needs containerName, a supported resource and divisor (a containerName naming no container of the pod is a warning: the API server admits it, the Pod then fails).`,
+    `downwardAPI(또는 projected) 볼륨의 다운워드(Downward) API: fieldRef.fieldPath는 ${VOLUME_FIELD_PATHS.join(', ')} 또는 그 ['key'] 형태여야 한다(spec.nodeName, status.podIP 등은 env에서만 된다). resourceFieldRef에는 containerName, 지원되는 리소스와 divisor가 필요하다(파드에 없는 컨테이너를 가리키는 containerName은 경고다: API 서버는 받아들이지만 파드가 실패한다).`,
   ),
   appliesTo: POD_TEMPLATE_KINDS,
   check(resource) {

@@ -122,10 +122,16 @@ export function checkResourceFieldRef(ref: Obj, path: Path, use: DownwardUse, po
   if (containerName) {
     const names = containersOf(pod, ['initContainers', 'containers']).map((c) => c.name);
     if (!names.includes(containerName)) {
-      out.push(finding([...path, 'containerName'], msg(
-        `containerName ${q(containerName)} names no container of this pod (${names.filter(Boolean).join(', ') || 'none'}): the kubelet cannot resolve the value and the container does not start.`,
-        `containerName ${josa(q(containerName), '은/는')} 이 파드의 컨테이너(${names.filter(Boolean).join(', ') || '없음'})가 아니다: kubelet이 값을 구할 수 없어 컨테이너가 시작되지 않는다.`,
-      )));
+      // validateContainerResourceFieldSelector only requires a non-empty name: the API server admits the Pod,
+      // which then fails on the node. A warning, not an API-server error.
+      const listed = names.filter(Boolean).join(', ');
+      out.push(finding([...path, 'containerName'], use === 'volume' ? msg(
+        `containerName ${q(containerName)} names no container of this pod (${listed || 'none'}). The API server admits it, but the Pod then fails: the kubelet cannot fill in the file, so the volume is not mounted and the Pod does not start.`,
+        `containerName ${josa(q(containerName), '은/는')} 이 파드의 컨테이너(${listed || '없음'})가 아니다. API 서버는 받아들이지만 파드는 실패한다: kubelet이 파일 내용을 구할 수 없어 볼륨이 마운트되지 않고 파드가 시작되지 않는다.`,
+      ) : msg(
+        `containerName ${q(containerName)} names no container of this pod (${listed || 'none'}). The API server admits it, but the Pod then fails: the kubelet cannot resolve the variable, so the container does not start.`,
+        `containerName ${josa(q(containerName), '은/는')} 이 파드의 컨테이너(${listed || '없음'})가 아니다. API 서버는 받아들이지만 파드는 실패한다: kubelet이 변수 값을 구할 수 없어 컨테이너가 시작되지 않는다.`,
+      ), { severity: 'warning' }));
     }
   }
   const resource = str(ref.resource);
