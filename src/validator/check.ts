@@ -29,6 +29,8 @@ export interface SchemaCheck {
   checked: boolean;
   /** No schema was found (a custom resource whose CustomResourceDefinition may be elsewhere in the input). */
   missing?: boolean;
+  /** Pointers of the values found wrong (not of missing or unknown fields). */
+  valueErrorPaths?: string[];
 }
 
 export function diagnostic(file: string, position: { line: number; col: number }, severity: Severity, rule: string, messages: Localized, lang: Lang, path?: PathSegment[]): LocalizedDiagnostic {
@@ -383,5 +385,6 @@ export function checkSchema(
     seen.add(key);
     diagnostics.push(diagnostic(file, position, 'error', 'schema', p.messages, options.lang, p.path));
   }
-  return { status: 'invalid', diagnostics, checked: true };
+  const valueErrorPaths = problems.filter((p) => p.at === 'value' && p.path.length > 0).map((p) => pathToPointer(p.path));
+  return { status: 'invalid', diagnostics, checked: true, valueErrorPaths };
 }

@@ -11,6 +11,8 @@ export interface RuleHit {
   path: PathSegment[];
   at?: 'key' | 'value';
   message: Localized;
+  /** See RuleFinding.field. */
+  field?: string;
 }
 
 export type RulesRunner = (resources: Resource[]) => RuleHit[];

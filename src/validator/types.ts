@@ -151,6 +151,8 @@ export interface RuleFinding {
   message: Record<Lang, string>;
   /** Overrides the rule's default severity. */
   severity?: Severity;
+  /** For a missing field (reported at its parent's key): its name, so that a schema error on it is not said twice. */
+  field?: string;
 }
 
 export interface Rule {

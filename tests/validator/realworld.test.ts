@@ -209,3 +209,34 @@ describe('false positives found on real manifests', () => {
     expect(report.resources[0].diagnostics[0].rule).toBe('yaml-syntax');
   });
 });
+
+describe('each mistake is reported once', () => {
+  const backend = '        backend:\n          service:\n            name: web\n            port:\n              number: 80\n';
+  const ingress = `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefx\n${backend}      - path: /b\n${backend}`;
+  const deployment = (selector: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n${selector}  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        resources:\n          requests: {cpu: 50m, memory: 32Mi}\n          limits: {memory: 64Mi}\n`;
+
+  it('a bad or missing pathType: the schema error only, not ingress-paths as well', async () => {
+    const report = await validateText(ingress, 'ingress.yaml');
+    expect(lines(report.resources[0])).toEqual([
+      '10:19 error[schema] must be one of "Exact", "ImplementationSpecific", "Prefix"; got "Prefx" (did you mean "Prefix"?)',
+      '16:9 error[schema] missing required field "pathType"',
+    ]);
+  });
+
+  it('a missing, null or mistyped selector: one error', async () => {
+    for (const [selector, expected] of [
+      ['', ['5:1 error[schema] missing required field "selector"']],
+      ['  selector:\n', ['6:3 error[schema] "selector" has no value: expected object']],
+      ['  selector: app=web\n', ['6:13 error[schema] expected object, got string "app=web"']],
+    ] as const) {
+      const report = await validateText(deployment(selector), 'deployment.yaml');
+      expect(lines(report.resources[0])).toEqual(expected);
+    }
+  });
+
+  it('a rule\'s finding the schema cannot see is still reported (selector not matching the labels)', async () => {
+    const report = await validateText(deployment('  selector:\n    matchLabels: {app: other}\n'), 'deployment.yaml');
+    expect(lines(report.resources[0])).toEqual([expect.stringMatching(/^11:9 error\[workload-selector\] spec.selector does not match/)]);
+  });
+});

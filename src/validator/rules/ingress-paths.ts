@@ -20,7 +20,7 @@ export const ingressPaths: Rule = {
     arr(obj(resource.object.spec)?.rules).forEach((rule, r) => {
       const http = isObj(rule) ? obj(rule.http) : undefined;
       if (http && arr(http.paths).length === 0) {
-        out.push(missing(['spec', 'rules', r, 'http'], msg('An http rule needs at least one entry in paths.', 'http 규칙에는 paths 항목이 하나 이상 있어야 한다.')));
+        out.push(missing(['spec', 'rules', r, 'http'], msg('An http rule needs at least one entry in paths.', 'http 규칙에는 paths 항목이 하나 이상 있어야 한다.'), 'paths'));
       }
     });
     for (const { path, value } of ingressHttpPaths(resource)) {
@@ -30,7 +30,7 @@ export const ingressPaths: Rule = {
         out.push(missing(path, msg(
           'pathType is required in networking.k8s.io/v1: use Prefix (most common), Exact or ImplementationSpecific.',
           'networking.k8s.io/v1에서는 pathType이 필수다: Prefix(가장 흔함), Exact, ImplementationSpecific 중 하나를 써야 한다.',
-        )));
+        ), 'pathType'));
         continue;
       }
       if (typeof pathType !== 'string') continue;

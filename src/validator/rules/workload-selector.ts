@@ -78,7 +78,7 @@ export const workloadSelector: Rule = {
     if (!isObj(selector)) {
       out.push(missing(['spec'], resource.kind === 'Job'
         ? msg('A Job with manualSelector: true needs spec.selector.', 'manualSelector: true인 Job에는 spec.selector가 필요하다.')
-        : msg(`A ${kind} needs spec.selector.`, `${kind}에는 spec.selector가 필요하다.`)));
+        : msg(`A ${kind} needs spec.selector.`, `${kind}에는 spec.selector가 필요하다.`), 'selector'));
       return out;
     }
     if (isEmptySelector(selector)) {

@@ -44,8 +44,10 @@ export function finding(path: Path, message: Msg, extra?: { at?: 'key' | 'value'
 }
 
 /** A finding for a missing field: points at the parent's key, as the contract asks. */
-export function missing(parentPath: Path, message: Msg): RuleFinding {
-  return { path: parentPath, at: 'key', message };
+export function missing(parentPath: Path, message: Msg, field?: string): RuleFinding {
+  const f: RuleFinding = { path: parentPath, at: 'key', message };
+  if (field !== undefined) f.field = field;
+  return f;
 }
 
 /** Quote a user value for a message, shortened so a huge value cannot flood the output. */
