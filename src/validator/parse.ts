@@ -399,28 +399,42 @@ const OPEN_QUOTE_LINE = /^[^"'\n]*(?:"[^"\n]*"[^"'\n]*|'[^'\n]*'[^"'\n]*)*(?:"[^
 const TAG_START = /(?:^|[\s[{,:-])!/;
 const TAB_INDENT = /(?:^|\n)[ ]*\t/;
 /** The specification of referenceOnly (tests compare the two): one regular expression, multiline. */
-export const REFERENCE_ONLY_SPEC = new RegExp([ODD_KEY, ODD_MARKER, GLUED_COMMENT, BLOCK_INDICATOR, TAG_START, TAB_INDENT].map((re) => re.source).join('|'), 'm');
+export const REFERENCE_ONLY_SPEC = new RegExp([ODD_KEY, ODD_MARKER, GLUED_COMMENT, BLOCK_INDICATOR, TAG_START, TAB_INDENT, OPEN_QUOTE_LINE].map((re) => re.source).join('|'), 'm');
 
 const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
 const isBlank = (c: number) => c === SPACE || c === TAB || c === LF || c === CR || Number.isNaN(c);
 
 /**
  * One pass over the text for what the regular expressions above describe (ODD_KEY, ODD_MARKER, GLUED_COMMENT,
- * BLOCK_INDICATOR, TAG_START, TAB_INDENT), an order of magnitude faster than running them. They stay as the
- * specification; the tests compare both on random text.
+ * BLOCK_INDICATOR, TAG_START, TAB_INDENT, OPEN_QUOTE_LINE), an order of magnitude faster than running them. They
+ * stay as the specification; the tests compare both on random text.
  */
 export function referenceOnly(text: string): boolean {
   let atLineStart = true; // only spaces (or, for `?`, spaces and dashes) so far on this line
   let lineStart = 0;
+  let quote = 0; // the quote a scalar opened on this line and has not closed yet (OPEN_QUOTE_LINE), else 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // Letters and most of the text decide nothing on their own ('|' is the one character above '?' that does;
+    // the others only matter as the character before one that does): the common case leaves at once.
+    if (c > 0x3f && c !== 0x7c) {
+      atLineStart = false;
+      continue;
+    }
+    if (c === SPACE) continue;
     if (c === LF) {
+      if (quote !== 0) return true;
       atLineStart = true;
       lineStart = i + 1;
       continue;
     }
     const previous = i > 0 ? text.charCodeAt(i - 1) : NaN;
     switch (c) {
+      case 0x22: // '"'
+      case 0x27: // "'"
+        if (quote === 0) quote = c;
+        else if (quote === c) quote = 0;
+        break;
       case TAB:
         if (atLineStart && /^[ ]*$/.test(text.slice(lineStart, i))) return true; // tab in indentation
         break;
@@ -470,9 +484,9 @@ export function referenceOnly(text: string): boolean {
         break;
       }
     }
-    if (c !== SPACE && !(c === 0x2d && atLineStart)) atLineStart = false;
+    if (!(c === 0x2d && atLineStart)) atLineStart = false;
   }
-  return false;
+  return quote !== 0;
 }
 const NULL_WORDS = ['~', 'null', 'Null', 'NULL'];
 const BLANK_ONLY = /^(?:[ \t]*(?:#.*)?\r?(?:\n|$))*$/;
@@ -484,7 +498,7 @@ function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
   // Odd keys (empty, null, `? ` explicit, collections) are refused by Kubernetes: the reference says how.
   // Where js-yaml is more lenient than YAML 1.2 (and the reference): comments glued to a token, block
   // scalar indentation indicators, quoted scalars running over several lines, `---` glued to content.
-  if (chunk.text.includes('&') || referenceOnly(chunk.text) || OPEN_QUOTE_LINE.test(chunk.text)) return undefined;
+  if (chunk.text.includes('&') || referenceOnly(chunk.text)) return undefined;
   let values: unknown[];
   try {
     values = jsYaml.loadAll(chunk.text, undefined, { schema: GO_YAML_V2_SCHEMA }) as unknown[];

@@ -2,11 +2,9 @@
 import { crossResourceRules, ruleApplies, runRules } from './rules/index.ts';
 import type { RuleHit, RuleSet } from './rules-adapter.ts';
 
-const crossIds = new Set(crossResourceRules.map((rule) => rule.id));
-
 export const defaultRules: RuleSet = {
-  // runRules also runs the cross-resource rules, over this file only: their run-wide pass replaces those.
-  single: (resources) => runRules(resources).filter((hit) => !crossIds.has(hit.rule)),
+  // The cross-resource rules run once over the whole run (`cross`), not file by file.
+  single: (resources) => runRules(resources, false),
   cross: (resources) =>
     crossResourceRules.flatMap((rule): RuleHit[] =>
       rule.checkAll(resources).map((finding) => ({ ...finding, severity: finding.severity ?? rule.severity, rule: rule.id }))),

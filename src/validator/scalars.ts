@@ -40,10 +40,13 @@ export function classifyPlainScalar(text: string): PlainScalarKind {
 }
 
 function classify(text: string): PlainScalarKind {
-  if (NULLS.has(text)) return 'null';
-  if (TRUES.has(text) || FALSES.has(text)) return 'bool';
+  // Every null and boolean word is at most 5 characters long; keys such as "namespace" skip the lookups.
+  if (text.length <= 5) {
+    if (NULLS.has(text)) return 'null';
+    if (TRUES.has(text) || FALSES.has(text)) return 'bool';
+  }
+  if (!NUMBER_HINT.test(text)) return 'str'; // the special floats start like numbers too
   if (text in SPECIAL_FLOATS) return 'float';
-  if (!NUMBER_HINT.test(text)) return 'str';
   const plain = text.includes('_') ? text.replaceAll('_', '') : text;
   if (GO_INT.test(plain)) return 'int';
   if (GO_FLOAT.test(plain)) return 'float';

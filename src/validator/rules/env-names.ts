@@ -19,9 +19,9 @@ export const envNames: Rule = {
     const out: RuleFinding[] = [];
     const report = (value: string, path: Path, field: string) => {
       const problem = envVarName(value);
-      // Control characters are shown escaped (\t, \n), as JSON writes them.
-      const shown = JSON.stringify(value).slice(1, -1);
       if (problem) {
+        // Control characters are shown escaped (\t, \n), as JSON writes them.
+        const shown = JSON.stringify(value).slice(1, -1);
         out.push(finding(path, msg(`${field} ${q(shown)} ${problem.en}.`, `${field} ${josa(q(shown), '은/는')} ${problem.ko}.`)));
       }
     };

@@ -121,13 +121,36 @@ function crashFinding(ruleId: string, error: unknown): RuleFinding {
   };
 }
 
-/** Runs every applicable rule on every resource, then the cross-resource rules over the whole run. */
-export function runRules(resources: Resource[]): RuleResult[] {
+// The rules that apply to a group/version/kind, worked out once per kind rather than once per resource (and
+// again whenever the list of rules changes: tests add rules of their own).
+const rulesByGvk = new Map<string, Rule[]>();
+let rulesSeen: Rule[] = [];
+
+function forgetChangedRules(): void {
+  if (rulesSeen.length === rules.length && rulesSeen.every((rule, i) => rule === rules[i])) return;
+  rulesByGvk.clear();
+  rulesSeen = [...rules];
+}
+
+function rulesFor(resource: Resource, gvk: string): Rule[] {
+  let list = rulesByGvk.get(gvk);
+  if (!list) {
+    list = rules.filter((rule) => ruleApplies(rule, resource, gvk));
+    if (rulesByGvk.size < 1024) rulesByGvk.set(gvk, list); // bounded: kinds come from the input
+  }
+  return list;
+}
+
+/**
+ * Runs every applicable rule on every resource, then (unless `cross` is false) the cross-resource rules over
+ * the resources given.
+ */
+export function runRules(resources: Resource[], cross = true): RuleResult[] {
   const out: RuleResult[] = [];
+  forgetChangedRules();
   for (const resource of resources) {
     const gvk = `${resource.apiVersion}/${resource.kind}`;
-    for (const rule of rules) {
-      if (!ruleApplies(rule, resource, gvk)) continue;
+    for (const rule of rulesFor(resource, gvk)) {
       let findings: RuleFinding[];
       try {
         findings = rule.check(resource);
@@ -137,7 +160,7 @@ export function runRules(resources: Resource[]): RuleResult[] {
       for (const f of findings) out.push({ ...f, severity: f.severity ?? rule.severity, resource, rule: rule.id });
     }
   }
-  for (const rule of crossResourceRules) {
+  for (const rule of cross ? crossResourceRules : []) {
     let findings: Array<RuleFinding & { resource: Resource }>;
     try {
       findings = rule.checkAll(resources);

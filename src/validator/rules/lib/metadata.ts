@@ -9,7 +9,19 @@ export interface MetadataBlock {
   metadata: Obj;
 }
 
+// metadata-labels and metadata-annotations ask for the same resource's blocks one after the other.
+let lastResource: Resource | undefined;
+let lastBlocks: MetadataBlock[] = [];
+
 export function metadataBlocks(resource: Resource): MetadataBlock[] {
+  if (resource !== lastResource) {
+    lastBlocks = findMetadataBlocks(resource);
+    lastResource = resource;
+  }
+  return lastBlocks;
+}
+
+function findMetadataBlocks(resource: Resource): MetadataBlock[] {
   const out: MetadataBlock[] = [];
   const push = (path: Path) => {
     const metadata = obj(getAt(resource.object, path));

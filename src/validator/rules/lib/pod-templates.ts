@@ -55,11 +55,19 @@ export function getAt(root: unknown, path: Path): unknown {
 // Most rules walk the same pod template, so it is located once per resource object.
 const templateCache = new WeakMap<object, PodTemplate[]>();
 
+// The rules run one resource at a time, each asking for its templates: the last answer is kept at hand.
+let lastResource: Resource | undefined;
+let lastTemplates: PodTemplate[] = [];
+
 export function podTemplates(resource: Resource): PodTemplate[] {
-  const cached = templateCache.get(resource.object);
-  if (cached && cached[0]?.resource === resource) return cached;
-  const found = findPodTemplates(resource);
-  templateCache.set(resource.object, found);
+  if (resource === lastResource) return lastTemplates;
+  let found = templateCache.get(resource.object);
+  if (!found || found[0]?.resource !== resource) {
+    found = findPodTemplates(resource);
+    templateCache.set(resource.object, found);
+  }
+  lastResource = resource;
+  lastTemplates = found;
   return found;
 }
 

@@ -27,8 +27,23 @@ function make(num: bigint, den: bigint, format: QuantityFormat): Quantity {
   return { num: num / g, den: den / g, format };
 }
 
+// Manifests repeat the same few quantities ("100m", "64Mi"), and several rules read each one: parsed once.
+const parsedQuantities = new Map<string | number, Quantity | null>();
+
 /** Parses a quantity written as a string or a YAML number; undefined when it is not a valid quantity. */
 export function parseQuantity(input: unknown): Quantity | undefined {
+  if (typeof input !== 'string' && typeof input !== 'number') return undefined;
+  let parsed = parsedQuantities.get(input);
+  if (parsed === undefined) {
+    const quantity = parseQuantityText(input);
+    parsed = quantity ? Object.freeze(quantity) : null;
+    if (parsedQuantities.size >= 4096) parsedQuantities.clear();
+    parsedQuantities.set(input, parsed);
+  }
+  return parsed ?? undefined;
+}
+
+function parseQuantityText(input: string | number): Quantity | undefined {
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return undefined;
