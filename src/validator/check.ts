@@ -279,13 +279,21 @@ interface SchemaSource {
   definitions: Record<string, unknown>;
 }
 
+/** The object with one key renamed; only the objects along the path are copied (the rest is shared, unchanged). */
 function renamePath(object: unknown, parent: PathSegment[], from: string, to: string): unknown {
-  const clone = structuredClone(object) as Record<string, unknown>;
-  const holder = valueAt(clone, parent) as Record<string, unknown> | undefined;
-  if (!holder || typeof holder !== 'object' || Array.isArray(holder) || to in holder) return undefined;
+  if (!object || typeof object !== 'object') return undefined;
+  const copy = (node: object): Record<string, unknown> => (Array.isArray(node) ? [...node] : { ...node }) as Record<string, unknown>;
+  const root = copy(object);
+  let holder = root;
+  for (const segment of parent) {
+    const child = holder[segment as string];
+    if (!child || typeof child !== 'object') return undefined;
+    holder = holder[segment as string] = copy(child);
+  }
+  if (Array.isArray(holder) || to in holder) return undefined;
   holder[to] = holder[from];
   delete holder[from];
-  return clone;
+  return root;
 }
 
 /** Turns ajv's errors into problems: collapse alternatives, suggest names, re-check misspelt blocks. */

@@ -422,6 +422,10 @@ export function referenceOnly(text: string): boolean {
       continue;
     }
     if (c === SPACE) continue;
+    if (c >= 0x30 && c <= 0x39) { // digits, as common as they decide nothing
+      atLineStart = false;
+      continue;
+    }
     if (c === LF) {
       if (quote !== 0) return true;
       atLineStart = true;

@@ -98,8 +98,26 @@ export interface ContainerRef {
   name: string | undefined;
 }
 
-/** Every container of a pod spec (regular, init and ephemeral), with its path. */
+// A dozen rules list the same pod's containers in turn: the lists of the pod at hand are kept (read-only).
+let lastPod: PodTemplate | undefined;
+const lastPodContainers = new Map<string, ContainerRef[]>();
+
+/** Every container of a pod spec (regular, init and ephemeral), with its path. Do not modify the result. */
 export function containersOf(pod: PodTemplate, lists: ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers']): ContainerRef[] {
+  if (pod !== lastPod) {
+    lastPod = pod;
+    lastPodContainers.clear();
+  }
+  const key = lists.join();
+  let found = lastPodContainers.get(key);
+  if (!found) {
+    found = findContainers(pod, lists);
+    lastPodContainers.set(key, found);
+  }
+  return found;
+}
+
+function findContainers(pod: PodTemplate, lists: ContainerList[]): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const list of lists) {
     arr(pod.spec[list]).forEach((container, index) => {
