@@ -510,7 +510,9 @@ function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
     return undefined;
   }
   if (values.length > 1) return undefined; // a marker the splitter did not see: let the reference parser decide
-  if (values.length === 1 && values[0] !== null && typeof values[0] === 'object' && depthExceeds(values[0], MAX_DEPTH, false)) return undefined;
+  // Every level of nesting takes at least one character of its own (`:`, `-`, `[`, `{`, `?`): shorter text cannot
+  // nest too deeply, and most documents are spared the walk.
+  if (values.length === 1 && values[0] !== null && typeof values[0] === 'object' && chunk.text.length > MAX_DEPTH && depthExceeds(values[0], MAX_DEPTH, false)) return undefined;
   const start = contentStart(chunk);
   let positioned: Positions | undefined;
   // Positions come from a second js-yaml pass that records where each node starts (about as fast as the
@@ -594,6 +596,7 @@ const MAX_INDENT = 1000;
 const DEEP_INDENT = new RegExp(`(?:^|\\n)[ ]{${MAX_INDENT},}`);
 
 function tooDeeplyIndented(chunk: Chunk): YamlDocument | undefined {
+  if (chunk.text.length <= MAX_INDENT) return undefined;
   const match = DEEP_INDENT.exec(chunk.text);
   if (!match) return undefined;
   const offset = match.index + (match[0].startsWith('\n') ? 1 : 0);
