@@ -45,6 +45,7 @@ export function gvk(apiVersion: string, kind: string): string {
 }
 
 function matchesKindList(list: string[], apiVersion: string, kind: string): string | undefined {
+  if (list.length === 0) return undefined;
   const key = gvk(apiVersion, kind);
   return list.find((entry) => entry === kind || entry === key);
 }

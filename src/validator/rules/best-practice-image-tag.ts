@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { containersOf, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
+import { containersOf, INIT_AND_APP_CONTAINERS, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
 import { finding, msg, q, str, josa } from './lib/util.ts';
 
 /** The tag of an image reference ("" when none), ignoring a registry port ("host:5000/app"). */
@@ -22,7 +22,7 @@ export const bestPracticeImageTag: Rule = {
   check(resource) {
     const out: RuleFinding[] = [];
     for (const pod of podTemplates(resource)) {
-      for (const c of containersOf(pod, ['initContainers', 'containers'])) {
+      for (const c of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
         const image = str(c.container.image);
         if (!image) continue;
         const { tag, digest } = imageTag(image);

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { containersOf, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
+import { containersOf, INIT_AND_APP_CONTAINERS, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
 import { entries, missing, msg, obj, josa } from './lib/util.ts';
 
 export const bestPracticeResources: Rule = {
@@ -13,7 +13,7 @@ export const bestPracticeResources: Rule = {
   check(resource) {
     const out: RuleFinding[] = [];
     for (const pod of podTemplates(resource)) {
-      for (const c of containersOf(pod, ['initContainers', 'containers'])) {
+      for (const c of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
         const resources = obj(c.container.resources);
         const lacks = (['requests', 'limits'] as const).filter((k) => entries(resources?.[k]).length === 0);
         if (lacks.length === 0) continue;

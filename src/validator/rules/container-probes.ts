@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { containersOf, podTemplates, POD_TEMPLATE_KINDS } from './lib/pod-templates.ts';
+import { containersOf, INIT_AND_APP_CONTAINERS, podTemplates, POD_TEMPLATE_KINDS } from './lib/pod-templates.ts';
 import { finding, has, isInt, josa, missing, msg, obj } from './lib/util.ts';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
@@ -23,7 +23,7 @@ export const containerProbes: Rule = {
   check(resource) {
     const out: RuleFinding[] = [];
     for (const pod of podTemplates(resource)) {
-      for (const { container, path, list } of containersOf(pod, ['initContainers', 'containers'])) {
+      for (const { container, path, list } of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
         const sidecar = list === 'initContainers' && container.restartPolicy === 'Always';
         for (const name of PROBES) {
           if (!has(container, name)) continue;

@@ -1,5 +1,5 @@
 import type { Rule, RuleFinding } from '../types.ts';
-import { containersOf, getAt, gvk, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
+import { containersOf, INIT_AND_APP_CONTAINERS, getAt, gvk, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
 import { finding, isInt, josa, msg, obj, type Path } from './lib/util.ts';
 
 /** Counts and durations the API server checks with ValidateNonnegativeField, per kind (relative to the object). */
@@ -50,7 +50,7 @@ export const nonNegativeFields: Rule = {
           `파드의 activeDeadlineSeconds는 1 이상이어야 한다 (${josa(deadline, '은/는')} 안 된다).`,
         )));
       }
-      for (const c of containersOf(pod, ['initContainers', 'containers'])) {
+      for (const c of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
         for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) {
           const spec = obj(c.container[probe]);
           if (!spec) continue;

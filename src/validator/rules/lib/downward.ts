@@ -4,7 +4,7 @@
 import type { RuleFinding } from '../../types.ts';
 import { qualifiedName } from './names.ts';
 import type { PodTemplate } from './pod-templates.ts';
-import { containersOf } from './pod-templates.ts';
+import { containersOf, INIT_AND_APP_CONTAINERS } from './pod-templates.ts';
 import { parseQuantity, quantityEquals, type Quantity } from './quantity.ts';
 import { finding, has, missing, msg, q, str, type Obj, type Path, josa } from './util.ts';
 
@@ -120,7 +120,7 @@ export function checkResourceFieldRef(ref: Obj, path: Path, use: DownwardUse, po
     )));
   }
   if (containerName) {
-    const names = containersOf(pod, ['initContainers', 'containers']).map((c) => c.name);
+    const names = containersOf(pod, INIT_AND_APP_CONTAINERS).map((c) => c.name);
     if (!names.includes(containerName)) {
       // validateContainerResourceFieldSelector only requires a non-empty name: the API server admits the Pod,
       // which then fails on the node. A warning, not an API-server error.

@@ -25,7 +25,7 @@ function findMetadataBlocks(resource: Resource): MetadataBlock[] {
   const out: MetadataBlock[] = [];
   const push = (path: Path) => {
     const metadata = obj(getAt(resource.object, path));
-    if (metadata && !out.some((b) => b.path.join('/') === path.join('/'))) out.push({ path, metadata });
+    if (metadata && !out.some((b) => b.metadata === metadata)) out.push({ path, metadata }); // a Pod's template is itself
   };
   push(['metadata']);
   if (gvk(resource) === 'batch/v1/CronJob') push(['spec', 'jobTemplate', 'metadata']);

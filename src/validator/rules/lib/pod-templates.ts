@@ -52,23 +52,19 @@ export function getAt(root: unknown, path: Path): unknown {
   return node;
 }
 
-// Most rules walk the same pod template, so it is located once per resource object.
-const templateCache = new WeakMap<object, PodTemplate[]>();
-
-// The rules run one resource at a time, each asking for its templates: the last answer is kept at hand.
+// Most rules walk the same pod template, and the rules run one resource at a time: the templates of the resource
+// at hand are located once. (A WeakMap over every resource cost more, in lookups and garbage collection, than it saved.)
 let lastResource: Resource | undefined;
+let lastObject: unknown;
 let lastTemplates: PodTemplate[] = [];
 
 export function podTemplates(resource: Resource): PodTemplate[] {
-  if (resource === lastResource) return lastTemplates;
-  let found = templateCache.get(resource.object);
-  if (!found || found[0]?.resource !== resource) {
-    found = findPodTemplates(resource);
-    templateCache.set(resource.object, found);
+  if (resource !== lastResource || resource.object !== lastObject) {
+    lastTemplates = findPodTemplates(resource);
+    lastResource = resource;
+    lastObject = resource.object;
   }
-  lastResource = resource;
-  lastTemplates = found;
-  return found;
+  return lastTemplates;
 }
 
 function findPodTemplates(resource: Resource): PodTemplate[] {
@@ -98,17 +94,21 @@ export interface ContainerRef {
   name: string | undefined;
 }
 
+/** Every container list of a pod spec; and those whose containers run the workload (for resources, probes...). */
+export const ALL_CONTAINERS: readonly ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
+export const INIT_AND_APP_CONTAINERS: readonly ContainerList[] = ['initContainers', 'containers'];
+
 // A dozen rules list the same pod's containers in turn: the lists of the pod at hand are kept (read-only).
 let lastPod: PodTemplate | undefined;
-const lastPodContainers = new Map<string, ContainerRef[]>();
+const lastPodContainers = new Map<readonly ContainerList[], ContainerRef[]>();
 
 /** Every container of a pod spec (regular, init and ephemeral), with its path. Do not modify the result. */
-export function containersOf(pod: PodTemplate, lists: ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers']): ContainerRef[] {
+export function containersOf(pod: PodTemplate, lists: readonly ContainerList[] = ALL_CONTAINERS): ContainerRef[] {
   if (pod !== lastPod) {
     lastPod = pod;
     lastPodContainers.clear();
   }
-  const key = lists.join();
+  const key = lists;
   let found = lastPodContainers.get(key);
   if (!found) {
     found = findContainers(pod, lists);
@@ -117,7 +117,7 @@ export function containersOf(pod: PodTemplate, lists: ContainerList[] = ['initCo
   return found;
 }
 
-function findContainers(pod: PodTemplate, lists: ContainerList[]): ContainerRef[] {
+function findContainers(pod: PodTemplate, lists: readonly ContainerList[]): ContainerRef[] {
   const out: ContainerRef[] = [];
   for (const list of lists) {
     arr(pod.spec[list]).forEach((container, index) => {
