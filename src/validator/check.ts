@@ -371,6 +371,10 @@ export function checkSchema(
     if (options.ignoreMissingSchemas) return { status: 'skipped', skipReason: msg.missingSchemaSkipped()[options.lang], diagnostics: [], checked: false, missing: true };
     return { status: 'error', diagnostics: [diagnostic(file, top('kind'), 'error', 'missing-schema', msg.missingSchema(apiVersion, kind), options.lang)], checked: false, missing: true };
   }
+  if (lookup.status === 'unserved') {
+    const message = msg.versionNotServed(apiVersion, kind, lookup.crd, lookup.served);
+    return { status: 'error', diagnostics: [diagnostic(file, top('apiVersion'), 'error', 'missing-schema', message, options.lang)], checked: false };
+  }
   if (lookup.status === 'unknown') {
     const message = msg.unknownApi(apiVersion, kind, lookup.group, registry.kubernetesVersion);
     return { status: 'invalid', diagnostics: [diagnostic(file, top('apiVersion'), 'error', 'unknown-api', message, options.lang)], checked: false };

@@ -98,6 +98,10 @@ export const msg = {
       ko: `쿠버네티스 ${version}의 ${apiVersion}에는 ${kind} 종류가 없다: API 서버에 내장된 ${whereKo}에는 커스텀 리소스를 둘 수 없다`,
     };
   },
+  versionNotServed: (apiVersion: string, kind: string, crd: string, served: string[]): Localized => ({
+    en: `${kind} is not served in ${apiVersion}: its CustomResourceDefinition ${q(crd)} serves ${served.join(', ')}`,
+    ko: `${apiVersion} ${kind}: CustomResourceDefinition ${q(crd)}에서 제공하지 않는 버전이다(제공하는 버전: ${served.join(', ')})`,
+  }),
   crdUnusable: (detail: Localized): Localized => ({
     en: `${detail.en}; the API server would refuse this CustomResourceDefinition (its custom resources are not checked against it)`,
     ko: `${detail.ko}. API 서버가 이 CustomResourceDefinition을 거부한다(이 CRD로 커스텀 리소스를 검사하지 않는다)`,

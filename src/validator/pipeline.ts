@@ -2,6 +2,7 @@
 // Shared by the library (in-process) and the worker threads, so both give identical results.
 import { bundledSchemas, createRegistry, CUSTOM_RESOURCE_SOURCE, objectMetaSchema, withCustomResources } from './registry.ts';
 import { customResourceSchemas, isCustomResourceDefinition, type CustomResourceSchema } from './registry/crd.ts';
+import { groupOf } from './registry/built-in-groups.ts';
 import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator } from './check.ts';
 import { pathToPointer, type PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
@@ -328,9 +329,10 @@ export async function applyCustomResources(engine: Engine, results: FileResult[]
   const schemas = results.flatMap((r) => r.customResourceSchemas);
   if (schemas.length === 0) return;
   const custom: Engine = { ...engine, registry: withCustomResources(engine.registry, schemas, engine.strict) };
-  const defined = new Set(schemas.map((s) => `${s.apiVersion}/${s.kind}`));
+  // Every version of a kind a CRD defines, served or not (a version it does not serve is reported as such).
+  const defined = new Set(schemas.map((s) => `${groupOf(s.apiVersion)}/${s.kind}`));
   for (const result of results) {
-    const candidates = result.customResources.filter((c) => defined.has(`${c.apiVersion}/${c.kind}`));
+    const candidates = result.customResources.filter((c) => defined.has(`${groupOf(c.apiVersion)}/${c.kind}`));
     if (candidates.length === 0) continue;
     const source = await reread(result.file);
     const check: CheckOne = (object, prefix, locator, start) => checkResource(custom, result.file, object, prefix, locator, start);

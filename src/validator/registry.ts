@@ -169,14 +169,23 @@ export function objectMetaSchema(kubernetesVersion: string, strict: boolean): Re
  */
 export function withCustomResources(registry: SchemaRegistry, schemas: CustomResourceSchema[], strict: boolean): SchemaRegistry {
   const byKey = new Map<string, CustomResourceSchema>();
-  for (const schema of schemas) if (!byKey.has(`${schema.apiVersion}/${schema.kind}`)) byKey.set(`${schema.apiVersion}/${schema.kind}`, schema);
+  const byGroupKind = new Map<string, CustomResourceSchema[]>();
+  for (const schema of schemas) {
+    if (!byKey.has(`${schema.apiVersion}/${schema.kind}`)) byKey.set(`${schema.apiVersion}/${schema.kind}`, schema);
+    const groupKind = `${groupOf(schema.apiVersion)}/${schema.kind}`;
+    byGroupKind.set(groupKind, [...(byGroupKind.get(groupKind) ?? []), schema]);
+  }
   const compiled = new Map<CustomResourceSchema, SchemaLookup>();
   return {
     kubernetesVersion: registry.kubernetesVersion,
     lookup(apiVersion, kind) {
       const found = registry.lookup(apiVersion, kind);
-      const custom = found.status === 'missing' ? byKey.get(`${apiVersion}/${kind}`) : undefined;
-      if (!custom) return found;
+      if (found.status !== 'missing') return found;
+      const custom = byKey.get(`${apiVersion}/${kind}`);
+      if (!custom) {
+        const others = byGroupKind.get(`${groupOf(apiVersion)}/${kind}`);
+        return others ? { status: 'unserved', crd: others[0].crd, served: others.map((s) => s.apiVersion) } : found;
+      }
       let lookup = compiled.get(custom);
       if (!lookup) {
         lookup = { status: 'found', validate: bundledCompiler(registry.kubernetesVersion, strict).compile(custom.schema), source: `${CUSTOM_RESOURCE_SOURCE}${custom.crd}` };

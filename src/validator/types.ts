@@ -113,6 +113,8 @@ export type SchemaLookup =
   | { status: 'removed'; removedIn: string; replacement: string }
   /** A kind in a built-in API group that this Kubernetes version does not serve (no CRD can define it). */
   | { status: 'unknown'; group: string }
+  /** A custom resource in a version its CustomResourceDefinition (in the input) does not serve. */
+  | { status: 'unserved'; crd: string; served: string[] }
   | { status: 'missing' };
 
 export interface SchemaRegistry {

@@ -96,8 +96,9 @@ describe('custom resources checked against the CustomResourceDefinitions of the 
       '40:9 error[schema] "medium" does not match the pattern ^([fF][aA][sS][tT]|[sS][lL][oO][wW])$',
     ]);
     expect(lines(report.resources[3])).toEqual(['42:1 error[schema] missing required field "spec"']);
-    // A version the CRD does not serve, and a kind no CRD defines, keep today's behaviour.
-    expect(report.resources[4].diagnostics[0].rule).toBe('missing-schema');
+    // A version the CRD does not serve is named as such; a kind no CRD defines keeps today's behaviour.
+    expect(lines(report.resources[4])).toEqual(['47:1 error[missing-schema] Widget is not served in shop.example.com/v1beta1: its CustomResourceDefinition "widgets.shop.example.com" serves shop.example.com/v1']);
+    expect(lines(report.resources[5])).toEqual(['54:1 error[missing-schema] could not find schema for Gadget (shop.example.com/v1)']);
   });
 
   it('without -strict, fields the API server would prune pass; everything else is still checked', async () => {
@@ -107,13 +108,13 @@ describe('custom resources checked against the CustomResourceDefinitions of the 
     expect(lines(bad)).toHaveLength(6);
   });
 
-  it('the CRD may come after its resources, in another file; with ignoreMissingSchemas only kinds no CRD defines are skipped', async () => {
+  it('the CRD may come after its resources, in another file; with ignoreMissingSchemas only kinds no CRD defines are skipped (an unserved version is not)', async () => {
     const report = await validatePaths([`${crds}widget-resources.yaml`, `${crds}widgets.yaml`], { ignoreMissingSchemas: true });
     expect(statuses(report)).toEqual([
       'Widget/good:valid',
       'Widget/bad:invalid',
       'Widget/no-spec:invalid',
-      'Widget/not-served:skipped',
+      'Widget/not-served:error',
       'Gadget/from-a-refused-crd:skipped',
       'CustomResourceDefinition/widgets.shop.example.com:valid',
     ]);
