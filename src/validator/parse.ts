@@ -126,7 +126,10 @@ export function splitDocuments(text: string): Chunk[] {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
+    // Only lines starting with `-` or `.` can be markers, and only before the content starts do the others
+    // matter: most lines are not copied out.
+    const first = text.charCodeAt(lineStart);
+    const line = first === 0x2d || first === 0x2e || !hasContent ? text.slice(lineStart, lineEnd) : '';
     if (line.startsWith('---') && MARKER.test(line)) {
       if (hasContent) {
         chunks.push({ text: text.slice(start, lineStart), startLine });
