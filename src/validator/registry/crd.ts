@@ -11,8 +11,8 @@
 // - apiVersion, kind and metadata at the root are the API server's: metadata is an ObjectMeta (the CRD may only
 //   restrict metadata.name and metadata.generateName).
 // Not checked (the API server evaluates them, we cannot here): x-kubernetes-validations (CEL rules), formats,
-// and the uniqueness of x-kubernetes-list-type: map keys. Patterns are Go RE2; one JavaScript cannot read is
-// left out rather than guessed at.
+// and the uniqueness of x-kubernetes-list-type: map keys. Patterns are Go RE2 (`(?i)` is translated); one
+// JavaScript cannot read is left out rather than guessed at.
 // No Node built-ins: this runs in the browser too.
 import type { Localized } from '../messages.ts';
 
@@ -54,33 +54,63 @@ const COPIED = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties
 const problem = (path: CrdPath, en: string, ko: string): CrdProblem => ({ path, message: { en, ko } });
 
 /**
- * A Go RE2 pattern as a JavaScript one: a leading `(?i)` becomes letter classes ([aA]); undefined when JavaScript
- * cannot compile it (the pattern is then not checked, rather than checked wrongly).
+ * A Go RE2 pattern as a JavaScript one; undefined when JavaScript cannot read it (the pattern is then not checked,
+ * rather than checked wrongly). Go's `(?i)` flag runs to the end of its group: it becomes a `(?i:...)` group
+ * where the engine has them (Node 24, current browsers), else letter classes (`[aA]`).
  */
 export function jsPattern(pattern: string): string | undefined {
-  let source = pattern;
-  if (source.includes('(?i)')) {
-    source = source.replaceAll('(?i)', '');
-    let out = '';
-    let inClass = false;
-    for (let i = 0; i < source.length; i++) {
-      const c = source[i];
-      if (c === '\\') {
-        out += c + (source[i + 1] ?? '');
-        i++;
-      } else if (c === '[') (inClass = true), (out += c);
-      else if (c === ']') (inClass = false), (out += c);
-      else if (/[a-z]/i.test(c)) out += inClass ? c.toLowerCase() + c.toUpperCase() : `[${c.toLowerCase()}${c.toUpperCase()}]`;
-      else out += c;
+  const compiles = (source: string) => {
+    try {
+      new RegExp(source, 'u');
+      return true;
+    } catch {
+      return false;
     }
-    source = out;
+  };
+  if (!pattern.includes('(?i)')) return compiles(pattern) ? pattern : undefined;
+  const grouped = caseInsensitiveGroups(pattern);
+  if (compiles(grouped)) return grouped;
+  const classes = caseInsensitiveClasses(pattern.replaceAll('(?i)', ''));
+  return compiles(classes) ? classes : undefined;
+}
+
+/** `a(?i)b(c)d)e` -> `a(?i:b(c)d))e`: the flag's scope, the rest of its group, made a modifier group. */
+function caseInsensitiveGroups(pattern: string): string {
+  let out = pattern;
+  for (let at = out.indexOf('(?i)'); at !== -1; at = out.indexOf('(?i)')) {
+    let depth = 0;
+    let inClass = false;
+    let end = out.length;
+    for (let i = at + 4; i < out.length; i++) {
+      const c = out[i];
+      if (c === '\\') i++;
+      else if (inClass) inClass = c !== ']';
+      else if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')' && depth-- === 0) {
+        end = i;
+        break;
+      }
+    }
+    out = `${out.slice(0, at)}(?i:${out.slice(at + 4, end)})${out.slice(end)}`;
   }
-  try {
-    new RegExp(source, 'u');
-    return source;
-  } catch {
-    return undefined;
+  return out;
+}
+
+function caseInsensitiveClasses(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += c + (source[i + 1] ?? '');
+      i++;
+    } else if (c === '[') (inClass = true), (out += c);
+    else if (c === ']') (inClass = false), (out += c);
+    else if (/[a-z]/i.test(c)) out += inClass ? c.toLowerCase() + c.toUpperCase() : `[${c.toLowerCase()}${c.toUpperCase()}]`;
+    else out += c;
   }
+  return out;
 }
 
 /** Lets null through (a pruned or nullable field) without loosening anything else. */
