@@ -1,6 +1,7 @@
 // What trying the validator on real projects' manifests found (issue 10): typed Lists, built-in groups,
 // undefined aliases, false positives and duplicate reports.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validatePaths, validateText } from '../../src/validator/index.ts';
 import { customResourceSchemas, jsPattern } from '../../src/validator/registry/crd.ts';
@@ -247,5 +248,35 @@ describe('each mistake is reported once', () => {
   it('a rule\'s finding the schema cannot see is still reported (selector not matching the labels)', async () => {
     const report = await validateText(deployment('  selector:\n    matchLabels: {app: other}\n'), 'deployment.yaml');
     expect(lines(report.resources[0])).toEqual([expect.stringMatching(/^11:9 error\[workload-selector\] spec.selector does not match/)]);
+  });
+});
+
+describe('hostile CustomResourceDefinitions', () => {
+  it('never throw: any value anywhere in a CRD, its resource checked against what is left', async () => {
+    const crd = parseDocuments(readFileSync(`${fixtures}crds/widgets.yaml`, 'utf8'))[0].value as Record<string, unknown>;
+    const resource = parseDocuments(readFileSync(`${fixtures}crds/widget-resources.yaml`, 'utf8'))[0].value;
+    const paths = (value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> => {
+      const out = [prefix];
+      if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+      return out;
+    };
+    const all = paths(crd).filter((p) => p.length > 0);
+    const replaced = (root: unknown, path: Array<string | number>, value: unknown): unknown => {
+      if (path.length === 0) return value;
+      const [head, ...rest] = path;
+      const copy = (Array.isArray(root) ? [...root] : { ...(root as object) }) as Record<string | number, unknown>;
+      copy[head] = replaced(copy[head], rest, value);
+      return copy;
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.anything({ maxDepth: 2, withNullPrototype: false }), async (index, value) => {
+        const broken = replaced(crd, all[index % all.length], value);
+        const text = `${JSON.stringify(broken)}\n---\n${JSON.stringify(resource)}\n`;
+        const report = await validateText(text, 'crd.yaml');
+        expect(report.resources).toHaveLength(2);
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
   });
 });
