@@ -266,6 +266,8 @@ function problemFromError(error: ErrorObject, object: unknown): Problem {
       return { path, at: 'value', messages: msg.format(String(params.format), value) };
     case 'uniqueItems':
       return { path, at: 'value', messages: msg.uniqueItems() };
+    case 'x-kubernetes-list-map-keys':
+      return { path, at: 'value', messages: msg.duplicateListMapItem(params.keys as string[], params.values as unknown[], Number(params.first)) };
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
     case 'minLength': case 'maxLength': case 'minItems': case 'maxItems':
     case 'minProperties': case 'maxProperties': case 'multipleOf':

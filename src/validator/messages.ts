@@ -170,6 +170,13 @@ export const msg = {
     };
   },
   uniqueItems: (): Localized => ({ en: 'items must be unique', ko: '항목이 중복되면 안 된다' }),
+  duplicateListMapItem: (keys: string[], values: unknown[], first: number): Localized => {
+    const identity = keys.map((k, i) => `${k}=${JSON.stringify(values[i])}`).join(', ');
+    return {
+      en: `duplicate item: item ${first} already has ${identity} (the list is a map keyed by ${keys.join(', ')})`,
+      ko: `중복된 항목이다: ${first}번 항목과 키(${identity})가 같다. 이 목록은 ${keys.join(', ')} 키로 항목을 구분한다`,
+    };
+  },
   noAlternative: (): Localized => ({ en: 'does not match any of the allowed forms', ko: '허용된 형식 중 어느 것에도 맞지 않는다' }),
   otherSchemaError: (keyword: string, detail: string): Localized => ({
     en: detail,

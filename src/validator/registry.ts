@@ -8,7 +8,7 @@ import { Ajv, type Options as AjvOptions } from 'ajv';
 import type { SchemaFiles, SchemaLookup, SchemaRegistry, ValidateFunction } from './types.ts';
 import { removedApi, REMOVED_APIS } from './registry/removed-apis.ts';
 import { builtInGroups, cannotHoldCustomResources, groupOf } from './registry/built-in-groups.ts';
-import type { CustomResourceSchema } from './registry/crd.ts';
+import { listMapKeysKeyword, type CustomResourceSchema } from './registry/crd.ts';
 import bundled136 from './schemas/kubernetes-1.36.json' with { type: 'json' };
 
 export const DEFAULT_SCHEMA_LOCATION = 'default';
@@ -133,6 +133,7 @@ class BundledCompiler {
     // Our own schemas: ajv's strict checks stay on so a generator bug fails loudly, except strictTypes,
     // which objects to `{ $ref, type }` (the non-null type beside a $ref to a nullable definition).
     this.#ajv = new Ajv({ ...COMMON_AJV_OPTIONS, strict: true, strictTypes: false, strictRequired: false });
+    this.#ajv.addKeyword(listMapKeysKeyword as never); // used by custom resources' schemas only
     this.#id = bundledId(kubernetesVersion, strict);
     // Shared definitions are added once; each kind compiles a small root that points into them.
     this.#ajv.addSchema({ $id: this.#id, definitions: strict ? schemas.definitions : relaxDefinitions(schemas.definitions) });

@@ -144,6 +144,14 @@ describe('custom resources checked against the CustomResourceDefinitions of the 
     ]);
   });
 
+  it('x-kubernetes-list-type: map: two items with the same keys are refused, at the second', async () => {
+    const crd = readFileSync(`${crds}monitoring.coreos.com_prometheusrules.yaml`, 'utf8');
+    const text = `${crd}---\napiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata:\n  name: dup\nspec:\n  groups:\n  - name: a\n    rules: []\n  - name: b\n    rules: []\n  - name: a\n    rules: []\n`;
+    const report = await validateText(text, 'rules.yaml');
+    const start = crd.split('\n').length;
+    expect(lines(report.resources[1])).toEqual([`${start + 11}:5 error[schema] duplicate item: item 0 already has name="a" (the list is a map keyed by name)`]);
+  });
+
   it('the library API: a CRD and its resource in one text (validateText), in Korean too', async () => {
     const crd = readFileSync(`${crds}widgets.yaml`, 'utf8');
     const text = `${crd}---\napiVersion: shop.example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 0\n`;

@@ -10,9 +10,9 @@
 // - `default` is ignored (defaulting happens in the API server after validation of the request would pass);
 // - apiVersion, kind and metadata at the root are the API server's: metadata is an ObjectMeta (the CRD may only
 //   restrict metadata.name and metadata.generateName).
-// Not checked (the API server evaluates them, we cannot here): x-kubernetes-validations (CEL rules), formats,
-// and the uniqueness of x-kubernetes-list-type: map keys. Patterns are Go RE2 (`(?i)` is translated); one
-// JavaScript cannot read is left out rather than guessed at.
+// - x-kubernetes-list-type: set items are unique; map items are unique by their x-kubernetes-list-map-keys.
+// Not checked (the API server evaluates them, we cannot here): x-kubernetes-validations (CEL rules) and formats.
+// Patterns are Go RE2 (`(?i)` is translated); one JavaScript cannot read is left out rather than guessed at.
 // No Node built-ins: this runs in the browser too.
 import type { Localized } from '../messages.ts';
 
@@ -43,6 +43,32 @@ export interface CrdOptions {
 }
 
 export const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
+/** The keyword (registered with the compiler, see listMapKeysKeyword) for the keys that identify a list-map's items. */
+export const LIST_MAP_KEYS = 'x-kubernetes-list-map-keys';
+
+/**
+ * An ajv keyword definition for x-kubernetes-list-type: map: no two items may have the same values for the map's
+ * keys (the API server refuses the second as a duplicate). The error points at the second item.
+ */
+export const listMapKeysKeyword = {
+  keyword: LIST_MAP_KEYS,
+  type: 'array',
+  schemaType: 'array',
+  errors: true,
+  validate: function listMapKeys(keys: string[], data: unknown[], _parent?: unknown, context?: { instancePath: string }): boolean {
+    const seen = new Map<string, number>();
+    const errors: object[] = [];
+    data.forEach((item, index) => {
+      if (!isObject(item)) return;
+      const identity = JSON.stringify(keys.map((k) => item[k] ?? null));
+      const first = seen.get(identity);
+      if (first === undefined) seen.set(identity, index);
+      else errors.push({ instancePath: `${context?.instancePath ?? ''}/${index}`, keyword: LIST_MAP_KEYS, params: { keys, values: keys.map((k) => item[k] ?? null), first }, message: 'duplicate item' });
+    });
+    (listMapKeysKeyword.validate as { errors?: object[] }).errors = errors;
+    return errors.length === 0;
+  },
+};
 export const CRD_KIND = 'CustomResourceDefinition';
 
 const isObject = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -223,6 +249,10 @@ class Converter {
         out.items = this.node(node.items, [...path, 'items']);
       } else if (out.type === 'array') this.problems.push(problem(path, 'an array needs items', 'array에는 items가 필요하다'));
       if (node['x-kubernetes-list-type'] === 'set') out.uniqueItems = true;
+      const mapKeys = node['x-kubernetes-list-map-keys'];
+      if (node['x-kubernetes-list-type'] === 'map' && Array.isArray(mapKeys) && mapKeys.length > 0 && mapKeys.every((k) => typeof k === 'string')) {
+        out[LIST_MAP_KEYS] = mapKeys;
+      }
     }
     if (node.nullable === true && !root) return allowNull(out);
     return out;
