@@ -1,10 +1,10 @@
 // The API-server rules the validator runs by default (src/validator/rules/).
-import { crossResourceRules, ruleApplies, runRules } from './rules/index.ts';
+import { crossResourceRules, ruleApplies, runSingleResourceRules } from './rules/index.ts';
 import type { RuleHit, RuleSet } from './rules-adapter.ts';
 
 export const defaultRules: RuleSet = {
   // The cross-resource rules run once over the whole run (`cross`), not file by file.
-  single: (resources) => runRules(resources, false),
+  single: (resources) => runSingleResourceRules(resources),
   cross: (resources) =>
     crossResourceRules.flatMap((rule): RuleHit[] =>
       rule.checkAll(resources).map((finding) => ({ ...finding, severity: finding.severity ?? rule.severity, rule: rule.id }))),

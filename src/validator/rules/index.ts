@@ -141,11 +141,23 @@ function rulesFor(resource: Resource, gvk: string): Rule[] {
   return list;
 }
 
-/**
- * Runs every applicable rule on every resource, then (unless `cross` is false) the cross-resource rules over
- * the resources given.
- */
-export function runRules(resources: Resource[], cross = true): RuleResult[] {
+/** Runs every applicable rule on every resource, then the cross-resource rules over the whole run. */
+export function runRules(resources: Resource[]): RuleResult[] {
+  const out = runSingleResourceRules(resources);
+  for (const rule of crossResourceRules) {
+    let findings: Array<RuleFinding & { resource: Resource }>;
+    try {
+      findings = rule.checkAll(resources);
+    } catch (error) {
+      findings = resources.length > 0 ? [{ ...crashFinding(rule.id, error), severity: 'error', resource: resources[0]! }] : [];
+    }
+    for (const f of findings) out.push({ ...f, severity: f.severity ?? rule.severity, rule: rule.id });
+  }
+  return out;
+}
+
+/** Runs every applicable single-resource rule on every resource (the cross-resource rules are left out). */
+export function runSingleResourceRules(resources: Resource[]): RuleResult[] {
   const out: RuleResult[] = [];
   forgetChangedRules();
   for (const resource of resources) {
@@ -159,15 +171,6 @@ export function runRules(resources: Resource[], cross = true): RuleResult[] {
       }
       for (const f of findings) out.push({ ...f, severity: f.severity ?? rule.severity, resource, rule: rule.id });
     }
-  }
-  for (const rule of cross ? crossResourceRules : []) {
-    let findings: Array<RuleFinding & { resource: Resource }>;
-    try {
-      findings = rule.checkAll(resources);
-    } catch (error) {
-      findings = resources.length > 0 ? [{ ...crashFinding(rule.id, error), severity: 'error', resource: resources[0]! }] : [];
-    }
-    for (const f of findings) out.push({ ...f, severity: f.severity ?? rule.severity, rule: rule.id });
   }
   return out;
 }
