@@ -29,8 +29,14 @@ export interface SchemaCheck {
   checked: boolean;
   /** No schema was found (a custom resource whose CustomResourceDefinition may be elsewhere in the input). */
   missing?: boolean;
-  /** Pointers of the values found wrong (not of missing or unknown fields). */
-  valueErrorPaths?: string[];
+  /** What the errors are about (for rules not to say it again): pointers of the fields and values found wrong or
+   *  missing (`about`), and of the values found wrong, whose contents are then not worth a word either (`within`). */
+  claimed?: SchemaClaims;
+}
+
+export interface SchemaClaims {
+  about: string[];
+  within: string[];
 }
 
 export function diagnostic(file: string, position: { line: number; col: number }, severity: Severity, rule: string, messages: Localized, lang: Lang, path?: PathSegment[]): LocalizedDiagnostic {
@@ -188,6 +194,10 @@ interface Problem {
   path: PathSegment[];
   at: 'key' | 'value';
   messages: Localized;
+  /** A missing field (at its parent's key, `path`): its name. */
+  field?: string;
+  /** Another field the problem is about (the one a misspelt field was meant to be). */
+  meant?: PathSegment[];
 }
 
 /** Drops the branch errors of anyOf/oneOf, keeping one clear problem per failing alternative set. */
@@ -244,7 +254,7 @@ function problemFromError(error: ErrorObject, object: unknown): Problem {
     case 'additionalProperties':
       return { path: [...path, String(params.additionalProperty)], at: 'key', messages: msg.unknownField(String(params.additionalProperty)) };
     case 'required':
-      return { path, at: 'key', messages: msg.missingField(String(params.missingProperty)) };
+      return { path, at: 'key', messages: msg.missingField(String(params.missingProperty)), field: String(params.missingProperty) };
     case 'type': {
       const field = path[path.length - 1];
       if (value === null && typeof field === 'string') return { path, at: 'value', messages: msg.noValue(field, expectedTypes(params.type)) };
@@ -316,7 +326,7 @@ export function schemaProblems(validate: ValidateFunction, object: unknown, sour
     const isRequired = required.has(suggestion);
     if (isRequired) suggestedRequired.add(pathToPointer([...parent, suggestion]));
     const base = problemFromError(error, object);
-    problems.push({ ...base, messages: { en: `${base.messages.en}: ${msg.didYouMean(suggestion, isRequired).en}`, ko: `${base.messages.ko}: ${msg.didYouMean(suggestion, isRequired).ko}` } });
+    problems.push({ ...base, meant: [...parent, suggestion], messages: { en: `${base.messages.en}: ${msg.didYouMean(suggestion, isRequired).en}`, ko: `${base.messages.ko}: ${msg.didYouMean(suggestion, isRequired).ko}` } });
     (error as ErrorObject & { handled?: boolean }).handled = true;
     // Check the misspelt block as if it were spelt right, and report what is wrong inside it.
     if (depth < 2) {
@@ -400,6 +410,9 @@ export function checkSchema(
     seen.add(key);
     diagnostics.push(diagnostic(file, position, 'error', 'schema', p.messages, options.lang, p.path));
   }
-  const valueErrorPaths = problems.filter((p) => p.at === 'value' && p.path.length > 0).map((p) => pathToPointer(p.path));
-  return { status: 'invalid', diagnostics, checked: true, valueErrorPaths };
+  const claimed: SchemaClaims = {
+    about: problems.flatMap((p) => [p.field === undefined ? p.path : [...p.path, p.field], ...(p.meant ? [p.meant] : [])]).map(pathToPointer),
+    within: problems.filter((p) => p.at === 'value' && p.path.length > 0).map((p) => pathToPointer(p.path)),
+  };
+  return { status: 'invalid', diagnostics, checked: true, claimed };
 }

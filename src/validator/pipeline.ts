@@ -3,7 +3,7 @@
 import { bundledSchemas, createRegistry, CUSTOM_RESOURCE_SOURCE, objectMetaSchema, withCustomResources } from './registry.ts';
 import { customResourceSchemas, isCustomResourceDefinition, type CustomResourceSchema } from './registry/crd.ts';
 import { groupOf } from './registry/built-in-groups.ts';
-import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator } from './check.ts';
+import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator, type SchemaClaims } from './check.ts';
 import { pathToPointer, type PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, parseChunkAt, parseDocumentsByChunk, type ParseProblem, type YamlDocument } from './parse.ts';
@@ -123,8 +123,8 @@ interface Pending {
   /** A CustomResourceDefinition's schemas, or the kind of a resource no schema was found for. */
   customResourceSchemas?: CustomResourceSchema[];
   missingSchema?: { apiVersion: string; kind: string };
-  /** Pointers of the values the schema check found wrong (rules do not report on them again). */
-  schemaErrorPaths?: string[];
+  /** What the schema check reported (rules do not report it again). */
+  schemaClaims?: SchemaClaims;
 }
 
 function displayName(metadata: unknown): { name?: string; namespace?: string } {
@@ -164,7 +164,7 @@ function checkResource(engine: Engine, file: string, object: Record<string, unkn
   result.diagnostics.push(...checked.diagnostics);
   const pending: Pending = { result, locator, resource: checked.checked ? { file, apiVersion, kind, object } : undefined };
   if (checked.missing) pending.missingSchema = { apiVersion, kind };
-  if (checked.valueErrorPaths) pending.schemaErrorPaths = checked.valueErrorPaths;
+  if (checked.claimed) pending.schemaClaims = checked.claimed;
   if (checked.checked && isCustomResourceDefinition(apiVersion, kind)) {
     const { schemas, problems } = customResourceSchemas(object, { strict: engine.strict, objectMeta: objectMetaSchema(engine.registry.kubernetesVersion, engine.strict) });
     for (const p of problems) result.diagnostics.push(diagnostic(file, locator([...prefix, ...p.path], 'key'), 'error', 'crd-schema', msg.crdUnusable(p.message), lang, p.path));
@@ -292,23 +292,20 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
 }
 
 /** Adds a rule's finding to its resource's result, at its position. */
-export function recordHit(engine: Engine, result: ResourceResult, locator: Locator, hit: RuleHit, schemaErrorPaths?: readonly string[]): void {
+export function recordHit(engine: Engine, result: ResourceResult, locator: Locator, hit: RuleHit, schemaClaims?: SchemaClaims): void {
+  if (schemaClaims && hit.severity === 'error' && saidBySchema(hit.field === undefined ? hit.path : [...hit.path, hit.field], schemaClaims)) return;
   const position = locator(hit.path, hit.at ?? 'value');
-  if (hit.severity === 'error' && saidBySchema(result, position, hit.field === undefined ? hit.path : [...hit.path, hit.field], schemaErrorPaths)) return;
   result.diagnostics.push(diagnostic(result.file, position, hit.severity, hit.rule, hit.message, engine.lang, hit.path));
   if (hit.severity === 'error' && result.status === 'valid') result.status = 'invalid';
 }
 
 /**
- * Each mistake is reported once: a rule's error is left out where the schema check already reported one at the
- * same place (a missing field at its parent's key, an enum at the value), or on the value it concerns or a value
- * that holds it (`schemaErrorPaths`: pointers of the schema's errors on values).
+ * Each mistake is reported once: a rule's error is left out when the schema check already reported an error about
+ * the same field or value (missing, misspelt, of the wrong type or value), or about a value that holds it.
  */
-function saidBySchema(result: ResourceResult, position: { line: number; col: number }, path: PathSegment[], schemaErrorPaths: readonly string[] | undefined): boolean {
-  if (result.diagnostics.some((d) => d.rule === 'schema' && d.line === position.line && d.col === position.col)) return true;
-  if (!schemaErrorPaths?.length) return false;
+function saidBySchema(path: PathSegment[], claims: SchemaClaims): boolean {
   const pointer = pathToPointer(path);
-  return schemaErrorPaths.some((p) => pointer === p || pointer.startsWith(p + '/'));
+  return claims.about.includes(pointer) || claims.within.some((p) => pointer.startsWith(p + '/'));
 }
 
 function applyRules(engine: Engine, pending: Pending[]): void {
@@ -317,7 +314,7 @@ function applyRules(engine: Engine, pending: Pending[]): void {
   if (owners.size === 0) return;
   for (const hit of runRuleSet(engine.rules!.single, [...owners.keys()])) {
     const owner = owners.get(hit.resource);
-    if (owner) recordHit(engine, owner.result, owner.locator, hit, owner.schemaErrorPaths);
+    if (owner) recordHit(engine, owner.result, owner.locator, hit, owner.schemaClaims);
   }
 }
 

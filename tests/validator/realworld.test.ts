@@ -253,6 +253,16 @@ describe('each mistake is reported once', () => {
     }
   });
 
+  it('a misspelt selector: the "did you mean" only, not "needs spec.selector" as well', async () => {
+    const report = await validateText(deployment('  selectr:\n    matchLabels: {app: web}\n'), 'deployment.yaml');
+    expect(lines(report.resources[0])).toEqual(['6:3 error[schema] unknown field "selectr": did you mean "selector"? (a required field)']);
+  });
+
+  it('a rule\'s error about another field at the same place is kept (no metadata: metadata-name at the top, as a schema error would be)', async () => {
+    const report = await validateText('apiVersion: v1\nkind: Service\nspec:\n  ports: [{port: 80}]\n  type: Nowhere\n', 'service.yaml');
+    expect(lines(report.resources[0]).map((l) => l.split(']')[0])).toEqual(['1:1 error[metadata-name', '5:9 error[schema']);
+  });
+
   it('a rule\'s finding the schema cannot see is still reported (selector not matching the labels)', async () => {
     const report = await validateText(deployment('  selector:\n    matchLabels: {app: other}\n'), 'deployment.yaml');
     expect(lines(report.resources[0])).toEqual([expect.stringMatching(/^11:9 error\[workload-selector\] spec.selector does not match/)]);
