@@ -102,6 +102,18 @@ describe('custom resources checked against the CustomResourceDefinitions of the 
     expect(lines(report.resources[5])).toEqual(['54:1 error[missing-schema] could not find schema for Gadget (shop.example.com/v1)']);
   });
 
+  it('an embedded resource must say what it is, and its metadata is an ObjectMeta', async () => {
+    const crd = readFileSync(`${crds}widgets.yaml`, 'utf8');
+    const text = `${crd}---\napiVersion: shop.example.com/v1\nkind: Widget\nmetadata:\n  name: emb\nspec:\n  size: 1\n  template:\n    metadata:\n      name: inner\n      bogus: 1\n`;
+    const report = await validateText(text, 'emb.yaml');
+    const start = crd.split('\n').length;
+    expect(lines(report.resources[1])).toEqual([
+      `${start + 7}:3 error[schema] missing required field "apiVersion"`,
+      `${start + 7}:3 error[schema] missing required field "kind"`,
+      `${start + 10}:7 error[schema] unknown field "bogus"`,
+    ]);
+  });
+
   it('without -strict, fields the API server would prune pass; everything else is still checked', async () => {
     const report = await validatePaths([`${crds}widget-resources.yaml`, `${crds}widgets.yaml`], { strict: false });
     const bad = report.resources.find((r) => r.name === 'bad')!;

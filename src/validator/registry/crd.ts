@@ -235,6 +235,8 @@ class Converter {
         props.apiVersion = { type: 'string' };
         props.kind = { type: 'string' };
         props.metadata = this.metadata(properties?.metadata, [...path, 'properties', 'metadata'], root);
+        // An embedded object must say what it is (the API server's validateEmbeddedResource).
+        if (embedded) out.required = [...new Set([...((out.required as string[] | undefined) ?? []), 'apiVersion', 'kind'])];
       }
       if (Object.keys(props).length > 0) out.properties = props;
       if (isObject(additional)) {
