@@ -333,9 +333,16 @@ export async function applyCustomResources(engine: Engine, results: FileResult[]
     if (candidates.length === 0) continue;
     const source = await reread(result.file);
     const check: CheckOne = (object, prefix, locator, start) => checkResource(custom, result.file, object, prefix, locator, start);
+    // Each snippet is parsed, and each chunk checked, once however many custom resources it holds.
+    const chunks = new Map<number, YamlDocument[][]>();
+    const checked = new Map<string, Pending[]>();
     for (const { index, place } of candidates) {
       const snippet = source.snippets[place.snippet];
-      const found = snippet ? parseChunkAt(snippet.text, place.chunk).flatMap((doc) => resourcesOfDocument(custom, result.file, snippet, doc, check))[place.nth] : undefined;
+      if (!snippet) continue;
+      if (!chunks.has(place.snippet)) chunks.set(place.snippet, parseDocumentsByChunk(snippet.text));
+      const key = `${place.snippet}/${place.chunk}`;
+      if (!checked.has(key)) checked.set(key, (chunks.get(place.snippet)![place.chunk] ?? []).flatMap((doc) => resourcesOfDocument(custom, result.file, snippet, doc, check)));
+      const found = checked.get(key)![place.nth];
       if (!found) continue;
       if (custom.rules) applyRules(custom, [found]);
       found.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
