@@ -193,7 +193,7 @@ class Converter {
   /** A structural node. `root` adds what the API server implies at the top of a resource. */
   node(node: Schema, path: CrdPath, root = false): Schema {
     for (const key of FORBIDDEN) {
-      if (key in node) this.problems.push(problem([...path, key], `${key} is not allowed in an apiextensions.k8s.io/v1 schema`, `apiextensions.k8s.io/v1 스키마에는 ${key}를 쓸 수 없다`));
+      if (key in node) this.problems.push(problem([...path, key], `${key} is not allowed in an apiextensions.k8s.io/v1 schema`, `apiextensions.k8s.io/v1 스키마에서는 쓸 수 없는 키워드다: ${key}`));
     }
     const intOrString = node['x-kubernetes-int-or-string'] === true;
     const preserve = node['x-kubernetes-preserve-unknown-fields'] === true;
@@ -304,7 +304,7 @@ export function customResourceSchemas(crd: Schema, options: CrdOptions): { schem
   const versions = Array.isArray(spec.versions) ? spec.versions : [];
   const storage = versions.filter((v) => isObject(v) && v.storage === true).length;
   if (versions.length > 0 && storage !== 1) {
-    problems.push(problem(['spec', 'versions'], `exactly one version must have storage: true (found ${storage})`, `storage: true인 버전은 정확히 하나여야 한다(${storage}개다)`));
+    problems.push(problem(['spec', 'versions'], `exactly one version must have storage: true (found ${storage})`, `storage: true인 버전은 정확히 하나여야 한다(지금은 ${storage}개다)`));
   }
   const schemas: CustomResourceSchema[] = [];
   versions.forEach((version, i) => {
