@@ -102,6 +102,14 @@ describe('custom resources checked against the CustomResourceDefinitions of the 
     expect(lines(report.resources[5])).toEqual(['54:1 error[missing-schema] could not find schema for Gadget (shop.example.com/v1)']);
   });
 
+  it('null: kept where nullable, pruned elsewhere (so only a required field then goes missing)', async () => {
+    const crd = readFileSync(`${crds}widgets.yaml`, 'utf8');
+    const text = `${crd}---\napiVersion: shop.example.com/v1\nkind: Widget\nmetadata:\n  name: nulls\nspec:\n  size: null\n  color: null\n  note: null\n  tags: null\n`;
+    const report = await validateText(text, 'nulls.yaml');
+    const start = crd.split('\n').length;
+    expect(lines(report.resources[1])).toEqual([`${start + 6}:9 error[schema] "size" has no value: expected integer`]);
+  });
+
   it('an embedded resource must say what it is, and its metadata is an ObjectMeta', async () => {
     const crd = readFileSync(`${crds}widgets.yaml`, 'utf8');
     const text = `${crd}---\napiVersion: shop.example.com/v1\nkind: Widget\nmetadata:\n  name: emb\nspec:\n  size: 1\n  template:\n    metadata:\n      name: inner\n      bogus: 1\n`;
