@@ -148,9 +148,21 @@ class BundledCompiler {
     return validate;
   }
 
-  /** Compiles a schema that may refer to the bundled definitions (a custom resource's, see registry/crd.ts). */
+  readonly #custom = new Map<string, ValidateFunction>();
+
+  /**
+   * Compiles a schema that may refer to the bundled definitions (a custom resource's, see registry/crd.ts). The
+   * same schema in a later run (a site build validates page after page) reuses the first compilation, so the
+   * compiler does not grow with every run.
+   */
   compile(schema: object): ValidateFunction {
-    return this.#ajv.compile(schema);
+    const key = JSON.stringify(schema);
+    let validate = this.#custom.get(key);
+    if (!validate) {
+      validate = this.#ajv.compile(schema);
+      this.#custom.set(key, validate);
+    }
+    return validate;
   }
 }
 
