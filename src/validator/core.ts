@@ -36,7 +36,7 @@ export function assemble(engine: Engine, results: FileResult[], extra: FileResul
  * local schema locations be read (Node); without it only the bundled schemas are searched.
  */
 export async function validateText(text: string, file: string, options: ValidateOptions = {}, schemaFiles?: SchemaFiles): Promise<ValidationReport> {
-  const engine = createEngine(options, defaultRules, schemaFiles);
+  const engine = await createEngine(options, defaultRules, schemaFiles);
   const source: SourceFile = { file, snippets: snippetsFromText(text, file), diagnostics: [] };
   const results = [validateSource(engine, source)];
   await applyCrossRules(engine, results, async () => source);

@@ -37,7 +37,7 @@ async function totalBytes(files: string[]): Promise<number> {
 
 /** Validates files and folders (recursively: .yaml .yml .json .md .mdx); `-` reads standard input. */
 export async function validatePaths(paths: string[], options: ValidatePathsOptions = {}): Promise<ValidationReport> {
-  const engine = createEngine(options, defaultRules, nodeSchemaFiles);
+  const engine = await createEngine(options, defaultRules, nodeSchemaFiles);
   const listed = await listFiles(paths, options.ignoreFilenamePatterns);
   const listDiagnostics = listed.diagnostics
     .filter((d) => !(options.ignoreMissingPaths && d.message.endsWith('no such file or directory')))

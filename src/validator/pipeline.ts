@@ -1,6 +1,6 @@
 // The pipeline for one file: snippets -> documents -> resources -> schema check -> API rules.
 // Shared by the library (in-process) and the worker threads, so both give identical results.
-import { bundledSchemas, createRegistry } from './registry.ts';
+import { bundledSchemas, createRegistry, loadKubernetesVersion } from './registry.ts';
 import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator } from './check.ts';
 import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
@@ -26,7 +26,8 @@ const engines = new Map<string, Engine>();
  * Engines are kept per option set, so compiled schemas are reused across calls (a site build validates
  * page after page with the same options). `schemaFiles` reads local schema locations (Node only; see types.ts).
  */
-export function createEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles?: SchemaFiles): Engine {
+export async function createEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles?: SchemaFiles): Promise<Engine> {
+  await loadKubernetesVersion(options.kubernetesVersion);
   const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules]);
   let engine = engines.get(key);
   if (!engine || engine.rulesSource !== rules || engine.schemaFiles !== schemaFiles) {

@@ -7,22 +7,13 @@
 import { Ajv, type Options as AjvOptions } from 'ajv';
 import type { SchemaFiles, SchemaLookup, SchemaRegistry, ValidateFunction } from './types.ts';
 import { removedApi } from './registry/removed-apis.ts';
-import bundled136 from './schemas/kubernetes-1.36.json' with { type: 'json' };
+import { KUBERNETES_VERSIONS, loadBundledSchemas, loadedBundledSchemas, type BundledSchemas } from './schemas/index.ts';
 
+export type { BundledSchemas };
 export const DEFAULT_SCHEMA_LOCATION = 'default';
 
-export interface BundledSchemas {
-  kubernetesVersion: string;
-  source: string;
-  /** 'apps/v1/Deployment' -> definition id */
-  kinds: Record<string, string>;
-  definitions: Record<string, unknown>;
-}
-
-const BUNDLED: Readonly<Record<string, BundledSchemas>> = { '1.36': bundled136 as BundledSchemas };
-
 /** Kubernetes minor versions with bundled schemas, oldest first. */
-export const BUNDLED_KUBERNETES_VERSIONS: readonly string[] = Object.freeze(Object.keys(BUNDLED));
+export const BUNDLED_KUBERNETES_VERSIONS: readonly string[] = KUBERNETES_VERSIONS;
 
 export interface RegistryOptions {
   /** '1.36' (also '1.36.0', 'v1.36.2'). Default: the newest bundled version. */
@@ -79,8 +70,22 @@ export function resolveKubernetesVersion(version: string | undefined): string {
   return supported;
 }
 
+/** The schemas of a version loaded before with loadKubernetesVersion() (only a run's own versions are loaded). */
 export function bundledSchemas(kubernetesVersion?: string): BundledSchemas {
-  return BUNDLED[resolveKubernetesVersion(kubernetesVersion)];
+  const version = resolveKubernetesVersion(kubernetesVersion);
+  const schemas = loadedBundledSchemas(version);
+  if (!schemas) throw new Error(`the schemas of Kubernetes ${version} are not loaded: await loadKubernetesVersion("${version}") first`);
+  return schemas;
+}
+
+/** Loads a version's bundled schemas ('1.33', 'v1.33.2'; default the newest); createRegistry() needs them loaded. */
+export async function loadKubernetesVersion(kubernetesVersion?: string): Promise<BundledSchemas> {
+  return loadBundledSchemas(resolveKubernetesVersion(kubernetesVersion));
+}
+
+/** Whether a removed API is already removed in `kubernetesVersion` ('1.30' still serves flowcontrol v1beta3). */
+export function isRemovedIn(removedIn: string, kubernetesVersion: string): boolean {
+  return Number(removedIn.split('.')[1]) <= Number(kubernetesVersion.split('.')[1]);
 }
 
 // ---- strict / non-strict definitions --------------------------------------------------------------
@@ -152,7 +157,7 @@ function bundledCompiler(kubernetesVersion: string, strict: boolean): BundledCom
   const key = `${kubernetesVersion}/${strict}`;
   let compiler = bundledCompilers.get(key);
   if (!compiler) {
-    compiler = new BundledCompiler(kubernetesVersion, BUNDLED[kubernetesVersion], strict);
+    compiler = new BundledCompiler(kubernetesVersion, bundledSchemas(kubernetesVersion), strict);
     bundledCompilers.set(key, compiler);
   }
   return compiler;
@@ -245,7 +250,7 @@ export function createRegistry(options: RegistryOptions = {}): SchemaRegistry {
   const strict = options.strict ?? true;
   const locations = (options.schemaLocations?.length ? options.schemaLocations : [DEFAULT_SCHEMA_LOCATION]).map((location) => parseLocation(location, options.schemaFiles));
 
-  const schemas = BUNDLED[kubernetesVersion];
+  const schemas = bundledSchemas(kubernetesVersion);
   const kindsByLowerKey = new Map(Object.entries(schemas.kinds).map(([key, id]) => [key.toLowerCase(), id]));
   let externalCompiler: Ajv | undefined;
   const lookups = new Map<string, SchemaLookup>();
@@ -293,7 +298,7 @@ export function createRegistry(options: RegistryOptions = {}): SchemaRegistry {
     for (const location of locations) {
       if (location.kind === 'default') {
         const removed = removedApi(apiVersion, kind);
-        if (removed) return { status: 'removed', removedIn: removed.removedIn, replacement: removed.replacement };
+        if (removed && isRemovedIn(removed.removedIn, kubernetesVersion)) return { status: 'removed', removedIn: removed.removedIn, replacement: removed.replacement };
         const definitionId = kindsByLowerKey.get(key);
         if (definitionId) return { status: 'found', validate: bundledCompiler(kubernetesVersion, strict).validator(definitionId), source: DEFAULT_SCHEMA_LOCATION };
       } else {

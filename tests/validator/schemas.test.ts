@@ -3,11 +3,12 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledSchemas, createRegistry } from '../../src/validator/registry.ts';
+import { bundledSchemas, createRegistry, loadKubernetesVersion } from '../../src/validator/registry.ts';
 import type { SchemaRegistry, ValidateFunction } from '../../src/validator/types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const schemasDir = join(repoRoot, 'src/validator/schemas');
+await loadKubernetesVersion('1.36');
 const schemas = bundledSchemas('1.36');
 const INJECTED = 'zzInjectedUnknownField';
 
@@ -99,9 +100,10 @@ describe('generated schemas', () => {
   });
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('regenerating from the pinned kubernetes-models gives byte-identical files', () => {
+  it('regenerating every version from the bundled OpenAPI specs and the pinned kubernetes-models gives byte-identical files', () => {
     execFileSync(process.execPath, [join(repoRoot, 'scripts/generate-schemas.ts'), '--out', outDir], { cwd: repoRoot, stdio: 'pipe' });
-    const committed = readdirSync(schemasDir).sort();
+    const committed = readdirSync(schemasDir).filter((file) => file.endsWith('.json')).sort();
+    expect(committed).toEqual(['1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'].map((version) => `kubernetes-${version}.json`));
     expect(readdirSync(outDir).sort()).toEqual(committed);
     for (const file of committed) {
       expect(readFileSync(join(outDir, file)).equals(readFileSync(join(schemasDir, file))), `${file} differs: run npm run schemas`).toBe(true);
@@ -110,7 +112,7 @@ describe('generated schemas', () => {
 
   it('has one definition per group/version/kind (core/v1 Event and events.k8s.io/v1 Event differ)', () => {
     expect(schemas.kinds['v1/Event']).toBe('core.v1.Event');
-    expect(schemas.kinds['events.k8s.io/v1/Event']).toBe('events.k8s.io.v1.Event');
+    expect(schemas.kinds['events.k8s.io/v1/Event']).toBe('events.v1.Event');
     expect(new Set(Object.values(schemas.kinds)).size).toBe(Object.keys(schemas.kinds).length);
     for (const [gvk, id] of Object.entries(schemas.kinds)) {
       const apiVersion = gvk.slice(0, gvk.lastIndexOf('/'));
