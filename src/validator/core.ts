@@ -4,11 +4,13 @@
 import { applyCrossRules, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
 import { snippetsFromText, type SourceFile } from './sources.ts';
 import { defaultRules } from './rules-default.ts';
+import { buildMatrix, type MatrixReport } from './matrix.ts';
 import type { SchemaFiles, ValidateOptions, ValidationReport, ValidationSummary } from './types.ts';
 
 export { formatReport, OUTPUT_FORMATS, type OutputFormat, type FormatOptions } from './output/index.ts';
 export { BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './registry.ts';
 export type * from './types.ts';
+export { buildMatrix, formatMatrix, formatVersionRanges, parseKubernetesVersions, KubernetesVersionsError, type MatrixReport, type MatrixResource } from './matrix.ts';
 
 /** One report from the results of a run's files (plus problems found before any file was read). */
 export function assemble(engine: Engine, results: FileResult[], extra: FileResult['fileDiagnostics']): ValidationReport {
@@ -41,4 +43,11 @@ export async function validateText(text: string, file: string, options: Validate
   const results = [validateSource(engine, source)];
   await applyCrossRules(engine, results, async () => source);
   return assemble(engine, results, []);
+}
+
+/** Validates text against each of `kubernetesVersions` ('1.30'...): which versions accept each resource. */
+export async function validateTextMatrix(text: string, file: string, kubernetesVersions: readonly string[], options: ValidateOptions = {}, schemaFiles?: SchemaFiles): Promise<MatrixReport> {
+  const reports: ValidationReport[] = [];
+  for (const kubernetesVersion of kubernetesVersions) reports.push(await validateText(text, file, { ...options, kubernetesVersion }, schemaFiles));
+  return buildMatrix(reports);
 }

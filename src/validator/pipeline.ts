@@ -261,7 +261,7 @@ function applyRules(engine: Engine, pending: Pending[]): void {
   const owners = new Map<Resource, Pending>();
   for (const p of pending) if (p.resource) owners.set(p.resource, p);
   if (owners.size === 0) return;
-  for (const hit of runRuleSet(engine.rules!.single, [...owners.keys()])) {
+  for (const hit of runRuleSet(engine.rules!.single, [...owners.keys()], { kubernetesVersion: engine.registry.kubernetesVersion })) {
     const owner = owners.get(hit.resource);
     if (owner) recordHit(engine, owner.result, owner.locator, hit);
   }
@@ -279,7 +279,7 @@ export async function applyCrossRules(engine: Engine, results: FileResult[], rer
   const touched = new Set<FileResult>();
   const sources = new Map<string, Promise<SourceFile>>();
   const locators = new Map<CrossCandidate, Locator | undefined>();
-  for (const hit of runRuleSet(engine.rules.cross, [...owners.keys()])) {
+  for (const hit of runRuleSet(engine.rules.cross, [...owners.keys()], { kubernetesVersion: engine.registry.kubernetesVersion })) {
     const owner = owners.get(hit.resource);
     if (!owner) continue;
     const { file } = owner.result;

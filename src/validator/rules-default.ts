@@ -6,7 +6,7 @@ const crossIds = new Set(crossResourceRules.map((rule) => rule.id));
 
 export const defaultRules: RuleSet = {
   // runRules also runs the cross-resource rules, over this file only: their run-wide pass replaces those.
-  single: (resources) => runRules(resources).filter((hit) => !crossIds.has(hit.rule)),
+  single: (resources, context) => runRules(resources, context).filter((hit) => !crossIds.has(hit.rule)),
   cross: (resources) =>
     crossResourceRules.flatMap((rule): RuleHit[] =>
       rule.checkAll(resources).map((finding) => ({ ...finding, severity: finding.severity ?? rule.severity, rule: rule.id }))),

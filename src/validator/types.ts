@@ -158,7 +158,14 @@ export interface Rule {
   description: Record<Lang, string>;
   /** 'group/version/Kind' or 'Kind' entries this rule applies to; omitted means every resource. */
   appliesTo?: string[];
-  check(resource: Resource): RuleFinding[];
+  /** `context` says which Kubernetes version the run checks against (absent: the newest bundled one). */
+  check(resource: Resource, context?: RuleContext): RuleFinding[];
+}
+
+/** What a rule may need beyond the resource: API-server behaviour that changed between versions follows the run's version. */
+export interface RuleContext {
+  /** Kubernetes minor version, '1.30' to '1.36'. */
+  kubernetesVersion: string;
 }
 
 /** Rules that look at every resource of one run together (e.g. StatefulSet serviceName vs headless Service). */

@@ -1,6 +1,6 @@
 // The API-server rules: checks a JSON Schema cannot express but the Kubernetes 1.36 API server rejects,
 // plus a few clearly-labelled best-practice warnings (ids starting with "best-practice-").
-import type { CrossResourceRule, Lang, Resource, Rule, RuleFinding, Severity } from '../types.ts';
+import type { CrossResourceRule, Lang, Resource, Rule, RuleContext, RuleFinding, Severity } from '../types.ts';
 import { bestPracticeImageTag } from './best-practice-image-tag.ts';
 import { bestPracticeResources } from './best-practice-resources.ts';
 import { containerNames } from './container-names.ts';
@@ -122,7 +122,7 @@ function crashFinding(ruleId: string, error: unknown): RuleFinding {
 }
 
 /** Runs every applicable rule on every resource, then the cross-resource rules over the whole run. */
-export function runRules(resources: Resource[]): RuleResult[] {
+export function runRules(resources: Resource[], context?: RuleContext): RuleResult[] {
   const out: RuleResult[] = [];
   for (const resource of resources) {
     const gvk = `${resource.apiVersion}/${resource.kind}`;
@@ -130,7 +130,7 @@ export function runRules(resources: Resource[]): RuleResult[] {
       if (!ruleApplies(rule, resource, gvk)) continue;
       let findings: RuleFinding[];
       try {
-        findings = rule.check(resource);
+        findings = rule.check(resource, context);
       } catch (error) {
         findings = [{ ...crashFinding(rule.id, error), severity: 'error' }];
       }
