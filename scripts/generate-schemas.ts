@@ -217,7 +217,14 @@ export function readSpec(kubernetesVersion: string): { definitions: Record<strin
   return { definitions: spec.definitions, commit: sources[kubernetesVersion] };
 }
 
-export function generateVersion(kubernetesVersion: string, modelEnums: ReturnType<typeof readModelEnums>): { output: GeneratedSchemas; enumReport: EnumReport } {
+/**
+ * `newest`: the newest version's output. An older spec's `required` is kept only where the newest one still requires
+ * the field (or no longer has it): the specs mark fields required from Go struct tags, and later releases corrected
+ * fields the API server never required (filled by defaulting or optional in validation: StatefulSetSpec.serviceName
+ * before 1.33, PodFailurePolicyOnPodConditionsPattern.status before 1.35, RoleRef.apiGroup, ...). Keeping those
+ * would reject manifests that version's API server accepts.
+ */
+export function generateVersion(kubernetesVersion: string, modelEnums: ReturnType<typeof readModelEnums>, newest?: GeneratedSchemas): { output: GeneratedSchemas; enumReport: EnumReport; relaxedRequired: string[] } {
   const { definitions: spec, commit } = readSpec(kubernetesVersion);
   const specById = new Map<string, SpecSchema>();
   for (const [name, schema] of Object.entries(spec)) {
@@ -245,6 +252,7 @@ export function generateVersion(kubernetesVersion: string, modelEnums: ReturnTyp
   }
 
   const enumReport: EnumReport = { applied: 0, absent: [], typeDiffers: [] };
+  const relaxedRequired: string[] = [];
   const emptyStringApplied = new Set<string>();
   const output = new Map<string, Schema>();
   /** Non-null JSON types of each definition, put beside a $ref where null is not allowed; undefined = free-form. */
@@ -361,6 +369,15 @@ export function generateVersion(kubernetesVersion: string, modelEnums: ReturnTyp
       schema.required = [...new Set([...((schema.required as string[]) ?? []), 'apiVersion', 'kind'])].sort();
     }
     applyEnums(specId, properties);
+    const newestDefinition = newest?.definitions[id] as { properties?: Record<string, unknown>; required?: string[] } | undefined;
+    if (newestDefinition && Array.isArray(schema.required)) {
+      schema.required = (schema.required as string[]).filter((name) => {
+        const keep = !newestDefinition.properties?.[name] || (newestDefinition.required ?? []).includes(name);
+        if (!keep) relaxedRequired.push(`${id}.${name}`);
+        return keep;
+      });
+      if ((schema.required as string[]).length === 0) delete schema.required;
+    }
     output.set(id, withNull(schema));
   }
 
@@ -410,6 +427,7 @@ export function generateVersion(kubernetesVersion: string, modelEnums: ReturnTyp
       definitions,
     },
     enumReport,
+    relaxedRequired: relaxedRequired.sort(),
   };
 }
 
@@ -449,14 +467,17 @@ function main(): void {
   const started = performance.now();
   const modelEnums = readModelEnums();
   mkdirSync(outDir, { recursive: true });
+  const newestVersion = KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.length - 1];
+  const newest = generateVersion(newestVersion, modelEnums).output;
   for (const version of versions.length ? versions : KUBERNETES_VERSIONS) {
-    const { output, enumReport } = generateVersion(version, modelEnums);
+    const { output, enumReport, relaxedRequired } = version === newestVersion ? { ...generateVersion(version, modelEnums), relaxedRequired: [] } : generateVersion(version, modelEnums, newest);
     const text = formatSchemas(output);
     const outFile = join(outDir, schemaFileName(version));
     writeFileSync(outFile, text);
     console.log(
       `${relative(process.cwd(), outFile)}: ${Object.keys(output.kinds).length} kinds, ${Object.keys(output.definitions).length} definitions, ` +
         `${enumReport.applied} enums (${enumReport.absent.length} fields of 1.36 absent, ${enumReport.typeDiffers.length} with another type: ${enumReport.typeDiffers.join(', ') || 'none'}), ` +
+        `${relaxedRequired.length} required fields no longer required in ${newestVersion}, ` +
         `${(text.length / 1024).toFixed(0)} KiB`,
     );
   }
