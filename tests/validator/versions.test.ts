@@ -1,6 +1,7 @@
 // Kubernetes 1.30-1.36: version sets, version-dependent API-server rules, the matrix mode (library and CLI),
 // and that a run loads only the schemas of its own version(s).
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/validator/command.ts';
 import { formatVersionRanges, parseKubernetesVersions, validatePathsMatrix, validateText, validateTextMatrix } from '../../src/validator/index.ts';
@@ -124,5 +125,15 @@ describe('loading', () => {
     const result = spawnSync(`${root}node_modules/.bin/node`, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', timeout: 30_000 });
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toBe('1.33');
+  });
+
+  it('bundled for the browser, each version is a chunk of its own, loaded on demand (not in the core)', async () => {
+    const result = await build({ entryPoints: [`${root}src/validator/core.ts`], bundle: true, splitting: true, platform: 'browser', format: 'esm', outdir: '/bundle', write: false, logLevel: 'silent' });
+    const chunks = result.outputFiles.map((file) => ({ name: file.path, text: file.text }));
+    const versionOf = (text: string) => /kubernetesVersion: "(1\.3\d)"/.exec(text)?.[1];
+    const versionChunks = chunks.filter((chunk) => versionOf(chunk.text));
+    expect(versionChunks.map((chunk) => versionOf(chunk.text)).sort()).toEqual(ALL);
+    const entry = chunks.find((chunk) => chunk.name.endsWith('/core.js'))!;
+    expect(versionChunks).not.toContain(entry);
   });
 });
