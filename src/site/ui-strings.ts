@@ -6,7 +6,6 @@ export const UI = {
   ko: {
     download: (name: string) => `${name} 내려받기`,
     applyTitle: '클러스터에 바로 적용하기',
-    validatedAgainst: (version: string) => `쿠버네티스 ${version} 기준으로 검증됨`,
     acceptedBy: (versions: string) => `쿠버네티스 ${versions}에서 통과`,
     targetVersion: (version: string) => `대상 버전: 쿠버네티스 ${version}`,
     targetVersionLink: '예제를 검증하는 방법',
@@ -23,7 +22,6 @@ export const UI = {
   en: {
     download: (name: string) => `Download ${name}`,
     applyTitle: 'Apply it to your cluster',
-    validatedAgainst: (version: string) => `Validated against Kubernetes ${version}`,
     acceptedBy: (versions: string) => `Accepted by Kubernetes ${versions}`,
     targetVersion: (version: string) => `Target: Kubernetes ${version}`,
     targetVersionLink: 'How examples are validated',
