@@ -200,6 +200,8 @@ export interface GeneratedSchemas {
   source: string;
   /** 'apps/v1/Deployment' -> definition id */
   kinds: Record<string, string>;
+  /** Every API group the spec names ('' for core), served by default or not: no custom resource can live there. */
+  groups: string[];
   definitions: Record<string, Schema>;
 }
 
@@ -232,6 +234,9 @@ export function generateVersion(kubernetesVersion: string, modelEnums: ReturnTyp
     if (specById.has(id)) throw new Error(`${kubernetesVersion}: two definitions shorten to ${id}`);
     specById.set(id, schema);
   }
+
+  const groups = new Set<string>();
+  for (const schema of Object.values(spec)) for (const gvk of schema['x-kubernetes-group-version-kind'] ?? []) groups.add(gvk.group);
 
   // Kinds: definitions with one group/version/kind, served by a default API server of this version.
   const kinds: Record<string, string> = {};
@@ -424,6 +429,7 @@ export function generateVersion(kubernetesVersion: string, modelEnums: ReturnTyp
       kubernetesVersion,
       source: `kubernetes-client/python@${commit} kubernetes/swagger.json.unprocessed; enums: ${modelEnums.source}`,
       kinds: Object.fromEntries(Object.entries(kinds).sort(([a], [b]) => a.localeCompare(b))),
+      groups: [...groups].sort(),
       definitions,
     },
     enumReport,
@@ -447,6 +453,7 @@ export function formatSchemas(output: GeneratedSchemas): string {
   const kindEntries = Object.entries(output.kinds);
   kindEntries.forEach(([key, id], i) => lines.push(`${JSON.stringify(key)}: ${JSON.stringify(id)}${i < kindEntries.length - 1 ? ',' : ''}`));
   lines.push('},');
+  lines.push(`"groups": ${JSON.stringify(output.groups)},`);
   lines.push('"definitions": {');
   const definitionEntries = Object.entries(output.definitions);
   definitionEntries.forEach(([id, schema], i) => lines.push(`${JSON.stringify(id)}: ${JSON.stringify(sortKeys(schema))}${i < definitionEntries.length - 1 ? ',' : ''}`));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledSchemas, createRegistry, loadKubernetesVersion } from '../../src/validator/registry.ts';
+import { REMOVED_APIS } from '../../src/validator/registry/removed-apis.ts';
 import type { SchemaRegistry, ValidateFunction } from '../../src/validator/types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -121,6 +122,19 @@ describe('generated schemas', () => {
       expect(properties.apiVersion.enum, gvk).toEqual([apiVersion]);
       expect(properties.kind.enum, gvk).toEqual([kind]);
     }
+  });
+
+  it('drops a kind between two versions only when removed-apis.ts says that version removed it; knows every group', () => {
+    const versions = ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
+    const all = versions.map((version) => JSON.parse(readFileSync(join(schemasDir, `kubernetes-${version}.json`), 'utf8')) as { kinds: Record<string, string>; groups: string[] });
+    for (let i = 1; i < versions.length; i++) {
+      for (const gvk of Object.keys(all[i - 1].kinds).filter((key) => !all[i].kinds[key])) {
+        expect(REMOVED_APIS.get(gvk)?.removedIn, `${gvk} is gone in ${versions[i]}`).toBe(versions[i]);
+      }
+    }
+    // resource.k8s.io is GA only from 1.34, but the 1.30 API server already owns the group (alpha versions).
+    expect(all[0].groups).toEqual(expect.arrayContaining(['', 'apps', 'resource.k8s.io', 'flowcontrol.apiserver.k8s.io']));
+    expect(Object.keys(all[0].kinds).some((gvk) => gvk.startsWith('resource.k8s.io/'))).toBe(false);
   });
 
   it('serves only GA versions for Kubernetes 1.36 and none of the removed ones', () => {

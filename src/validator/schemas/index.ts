@@ -8,6 +8,8 @@ export interface BundledSchemas {
   source: string;
   /** 'apps/v1/Deployment' -> definition id */
   kinds: Record<string, string>;
+  /** Every API group this version's API server knows ('' for core), served by default or not. */
+  groups: string[];
   definitions: Record<string, unknown>;
 }
 
