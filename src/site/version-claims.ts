@@ -3,7 +3,7 @@
 // fails when a page claims less than its examples need (tests/site/version-claims.test.ts checks every page too).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BUNDLED_KUBERNETES_VERSIONS, formatVersionRanges, validateTextMatrix } from '../validator/index.ts';
+import { BUNDLED_KUBERNETES_VERSIONS, formatVersionRanges, validateSourceAcrossVersions } from './validator.ts';
 import { EXAMPLES_DIR } from './examples.ts';
 
 const accepted = new Map<string, Promise<string[]>>();
@@ -13,7 +13,7 @@ export function acceptingVersions(text: string, file: string): Promise<string[]>
   const key = `${file}\u0000${text}`;
   let versions = accepted.get(key);
   if (!versions) {
-    versions = validateTextMatrix(text, `${EXAMPLES_DIR}/${file}`, BUNDLED_KUBERNETES_VERSIONS, { strict: true }).then((matrix) =>
+    versions = validateSourceAcrossVersions(text, `${EXAMPLES_DIR}/${file}`).then((matrix) =>
       matrix.fileDiagnostics.some((d) => d.severity === 'error')
         ? []
         : matrix.kubernetesVersions.filter((version) => matrix.resources.every((r) => r.acceptedBy.includes(version))));
