@@ -202,6 +202,8 @@ export interface GeneratedSchemas {
   kinds: Record<string, string>;
   /** Every API group the spec names ('' for core), served by default or not: no custom resource can live there. */
   groups: string[];
+  /** Kinds this version does not serve that a later bundled version does: 'resource.k8s.io/v1/DeviceClass' -> '1.34'. */
+  servedFrom: Record<string, string>;
   definitions: Record<string, Schema>;
 }
 
@@ -211,6 +213,38 @@ export interface EnumReport {
   absent: string[];
   /** `id.property`: the field exists with another type: no enum carried. */
   typeDiffers: string[];
+}
+
+/** 'apps/v1/Deployment' -> its definition: the kinds a default API server of this version serves (see SCHEMAS.md). */
+export function servedKinds(kubernetesVersion: string, spec: Record<string, SpecSchema>): Map<string, { id: string; apiVersion: string; kind: string }> {
+  const kinds = new Map<string, { id: string; apiVersion: string; kind: string }>();
+  for (const [name, schema] of Object.entries(spec)) {
+    const gvks = schema['x-kubernetes-group-version-kind'];
+    // meta/v1 types (Status, DeleteOptions, WatchEvent, APIGroup...) are API responses and options, not objects to apply.
+    if (!gvks || name.startsWith('io.k8s.apimachinery.pkg.apis.meta.')) continue;
+    if (gvks.length !== 1) throw new Error(`${kubernetesVersion}: ${name} has ${gvks.length} group/version/kinds`);
+    const { group, version, kind } = gvks[0];
+    const apiVersion = group ? `${group}/${version}` : version;
+    if (!/^v\d+$/.test(version) && !PRERELEASE_SERVED_BY_DEFAULT.has(apiVersion)) continue;
+    const removed = removedApi(apiVersion, kind);
+    if (removed && minorOf(removed.removedIn) <= minorOf(kubernetesVersion)) continue;
+    kinds.set(`${apiVersion}/${kind}`, { id: shortId(name), apiVersion, kind });
+  }
+  return kinds;
+}
+
+/** For each version: the kinds it does not serve that a later bundled version does, with the first such version. */
+export function servedLater(): Record<string, Record<string, string>> {
+  const served = KUBERNETES_VERSIONS.map((version) => new Set(servedKinds(version, readSpec(version).definitions).keys()));
+  const out: Record<string, Record<string, string>> = {};
+  KUBERNETES_VERSIONS.forEach((version, i) => {
+    const later: Record<string, string> = {};
+    for (let j = i + 1; j < KUBERNETES_VERSIONS.length; j++) {
+      for (const key of [...served[j]].sort()) if (!served[i].has(key) && !(key in later)) later[key] = KUBERNETES_VERSIONS[j];
+    }
+    out[version] = later;
+  });
+  return out;
 }
 
 export function readSpec(kubernetesVersion: string): { definitions: Record<string, SpecSchema>; commit: string } {
@@ -226,7 +260,11 @@ export function readSpec(kubernetesVersion: string): { definitions: Record<strin
  * before 1.33, PodFailurePolicyOnPodConditionsPattern.status before 1.35, RoleRef.apiGroup, ...). Keeping those
  * would reject manifests that version's API server accepts.
  */
-export function generateVersion(kubernetesVersion: string, modelEnums: ReturnType<typeof readModelEnums>, newest?: GeneratedSchemas): { output: GeneratedSchemas; enumReport: EnumReport; relaxedRequired: string[] } {
+export function generateVersion(
+  kubernetesVersion: string,
+  modelEnums: ReturnType<typeof readModelEnums>,
+  { newest, servedFrom = {} }: { newest?: GeneratedSchemas; servedFrom?: Record<string, string> } = {},
+): { output: GeneratedSchemas; enumReport: EnumReport; relaxedRequired: string[] } {
   const { definitions: spec, commit } = readSpec(kubernetesVersion);
   const specById = new Map<string, SpecSchema>();
   for (const [name, schema] of Object.entries(spec)) {
@@ -238,22 +276,11 @@ export function generateVersion(kubernetesVersion: string, modelEnums: ReturnTyp
   const groups = new Set<string>();
   for (const schema of Object.values(spec)) for (const gvk of schema['x-kubernetes-group-version-kind'] ?? []) groups.add(gvk.group);
 
-  // Kinds: definitions with one group/version/kind, served by a default API server of this version.
   const kinds: Record<string, string> = {};
   const kindOfId = new Map<string, { apiVersion: string; kind: string }>();
-  for (const [name, schema] of Object.entries(spec)) {
-    const gvks = schema['x-kubernetes-group-version-kind'];
-    // meta/v1 types (Status, DeleteOptions, WatchEvent, APIGroup...) are API responses and options, not objects to apply.
-    if (!gvks || name.startsWith('io.k8s.apimachinery.pkg.apis.meta.')) continue;
-    if (gvks.length !== 1) throw new Error(`${kubernetesVersion}: ${name} has ${gvks.length} group/version/kinds`);
-    const { group, version, kind } = gvks[0];
-    const apiVersion = group ? `${group}/${version}` : version;
-    if (!/^v\d+$/.test(version) && !PRERELEASE_SERVED_BY_DEFAULT.has(apiVersion)) continue;
-    const removed = removedApi(apiVersion, kind);
-    if (removed && minorOf(removed.removedIn) <= minorOf(kubernetesVersion)) continue;
-    const id = shortId(name);
-    kinds[`${apiVersion}/${kind}`] = id;
-    kindOfId.set(id, { apiVersion, kind });
+  for (const [key, served] of servedKinds(kubernetesVersion, spec)) {
+    kinds[key] = served.id;
+    kindOfId.set(served.id, served);
   }
 
   const enumReport: EnumReport = { applied: 0, absent: [], typeDiffers: [] };
@@ -430,6 +457,7 @@ export function generateVersion(kubernetesVersion: string, modelEnums: ReturnTyp
       source: `kubernetes-client/python@${commit} kubernetes/swagger.json.unprocessed; enums: ${modelEnums.source}`,
       kinds: Object.fromEntries(Object.entries(kinds).sort(([a], [b]) => a.localeCompare(b))),
       groups: [...groups].sort(),
+      servedFrom,
       definitions,
     },
     enumReport,
@@ -454,6 +482,7 @@ export function formatSchemas(output: GeneratedSchemas): string {
   kindEntries.forEach(([key, id], i) => lines.push(`${JSON.stringify(key)}: ${JSON.stringify(id)}${i < kindEntries.length - 1 ? ',' : ''}`));
   lines.push('},');
   lines.push(`"groups": ${JSON.stringify(output.groups)},`);
+  lines.push(`"servedFrom": ${JSON.stringify(output.servedFrom)},`);
   lines.push('"definitions": {');
   const definitionEntries = Object.entries(output.definitions);
   definitionEntries.forEach(([id, schema], i) => lines.push(`${JSON.stringify(id)}: ${JSON.stringify(sortKeys(schema))}${i < definitionEntries.length - 1 ? ',' : ''}`));
@@ -476,8 +505,9 @@ function main(): void {
   mkdirSync(outDir, { recursive: true });
   const newestVersion = KUBERNETES_VERSIONS[KUBERNETES_VERSIONS.length - 1];
   const newest = generateVersion(newestVersion, modelEnums).output;
+  const later = servedLater();
   for (const version of versions.length ? versions : KUBERNETES_VERSIONS) {
-    const { output, enumReport, relaxedRequired } = version === newestVersion ? { ...generateVersion(version, modelEnums), relaxedRequired: [] } : generateVersion(version, modelEnums, newest);
+    const { output, enumReport, relaxedRequired } = generateVersion(version, modelEnums, { newest: version === newestVersion ? undefined : newest, servedFrom: later[version] });
     const text = formatSchemas(output);
     const outFile = join(outDir, schemaFileName(version));
     writeFileSync(outFile, text);

@@ -365,6 +365,10 @@ export function checkSchema(
       checked: false,
     };
   }
+  if (lookup.status === 'unserved') {
+    const message = msg.unservedApi(apiVersion, kind, lookup.servedFrom);
+    return { status: 'invalid', diagnostics: [diagnostic(file, top('apiVersion'), 'error', 'unserved-api', message, options.lang)], checked: false };
+  }
   if (lookup.validate(object)) return { status: 'valid', diagnostics: [], checked: true };
   const problems = schemaProblems(lookup.validate, object, schemaSource(lookup));
   const seen = new Set<string>();

@@ -204,7 +204,10 @@ export function formatMatrix(matrix: MatrixReport, format: string, options: Form
       const lines = [...fileLines];
       for (const r of shown) {
         lines.push(`${place(r)}: ${label(r)}: ${versionsLine(r, lang)}`);
-        for (const x of r.rejectedBy) for (const d of x.diagnostics) lines.push(`  ${x.kubernetesVersion}: ${diagnosticLine(d, lang)}`);
+        // The same error from several versions is printed once, with those versions.
+        const versionsByLine = new Map<string, string[]>();
+        for (const x of r.rejectedBy) for (const d of x.diagnostics) versionsByLine.set(diagnosticLine(d, lang), [...(versionsByLine.get(diagnosticLine(d, lang)) ?? []), x.kubernetesVersion]);
+        for (const [line, versions] of versionsByLine) lines.push(`  ${formatVersionRanges(versions, '-')}: ${line}`);
       }
       if (options.summary) lines.push(summary(matrix, lang));
       return lines.length ? lines.join('\n') + '\n' : '';

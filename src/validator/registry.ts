@@ -252,6 +252,7 @@ export function createRegistry(options: RegistryOptions = {}): SchemaRegistry {
 
   const schemas = bundledSchemas(kubernetesVersion);
   const kindsByLowerKey = new Map(Object.entries(schemas.kinds).map(([key, id]) => [key.toLowerCase(), id]));
+  const servedFromByLowerKey = new Map(Object.entries(schemas.servedFrom).map(([key, version]) => [key.toLowerCase(), version]));
   let externalCompiler: Ajv | undefined;
   const lookups = new Map<string, SchemaLookup>();
   const compiledFiles = new Map<string, ValidateFunction>();
@@ -301,6 +302,8 @@ export function createRegistry(options: RegistryOptions = {}): SchemaRegistry {
         if (removed && isRemovedIn(removed.removedIn, kubernetesVersion)) return { status: 'removed', removedIn: removed.removedIn, replacement: removed.replacement };
         const definitionId = kindsByLowerKey.get(key);
         if (definitionId) return { status: 'found', validate: bundledCompiler(kubernetesVersion, strict).validator(definitionId), source: DEFAULT_SCHEMA_LOCATION };
+        const servedFrom = servedFromByLowerKey.get(key);
+        if (servedFrom) return { status: 'unserved', servedFrom };
       } else {
         const file = findFile(location, apiVersion, kind);
         if (file) return { status: 'found', validate: compileFile(file, location.files), source: file };

@@ -111,6 +111,8 @@ export type SchemaLookup =
   | { status: 'found'; validate: ValidateFunction; source: string }
   /** A removed API version: the message names the replacement ('batch/v1 CronJob'). */
   | { status: 'removed'; removedIn: string; replacement: string }
+  /** A built-in API that this Kubernetes version does not serve yet, but a later bundled one does (from `servedFrom`). */
+  | { status: 'unserved'; servedFrom: string }
   | { status: 'missing' };
 
 export interface SchemaRegistry {

@@ -74,11 +74,15 @@ describe('Kubernetes version', () => {
     for (const version of VERSIONS) expect(createRegistry({ kubernetesVersion: version }).lookup('batch/v1beta1', 'CronJob').status, version).toBe('removed');
   });
 
-  it('knows kinds new in a version only from that version on (resource.k8s.io/v1 since 1.34)', () => {
+  it('knows kinds new in a version only from that version on, and says so before (resource.k8s.io/v1 since 1.34)', () => {
     for (const version of VERSIONS) {
-      const expected = Number(version.split('.')[1]) >= 34 ? 'found' : 'missing';
-      expect(createRegistry({ kubernetesVersion: version }).lookup('resource.k8s.io/v1', 'ResourceClaim').status, version).toBe(expected);
+      const lookup = createRegistry({ kubernetesVersion: version }).lookup('resource.k8s.io/v1', 'ResourceClaim');
+      if (Number(version.split('.')[1]) >= 34) expect(lookup.status, version).toBe('found');
+      else expect(lookup, version).toEqual({ status: 'unserved', servedFrom: '1.34' });
     }
+    // Case-insensitive kind, as every lookup; a kind no version serves stays missing.
+    expect(createRegistry({ kubernetesVersion: '1.30' }).lookup('networking.k8s.io/v1', 'servicecidr')).toEqual({ status: 'unserved', servedFrom: '1.33' });
+    expect(createRegistry({ kubernetesVersion: '1.30' }).lookup('example.com/v1', 'Widget')).toEqual({ status: 'missing' });
   });
 });
 

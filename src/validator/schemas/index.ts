@@ -10,6 +10,8 @@ export interface BundledSchemas {
   kinds: Record<string, string>;
   /** Every API group this version's API server knows ('' for core), served by default or not. */
   groups: string[];
+  /** Kinds this version does not serve that a later bundled version does: 'resource.k8s.io/v1/DeviceClass' -> '1.34'. */
+  servedFrom: Record<string, string>;
   definitions: Record<string, unknown>;
 }
 
