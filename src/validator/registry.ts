@@ -7,6 +7,7 @@
 import { Ajv, type Options as AjvOptions } from 'ajv';
 import type { SchemaFiles, SchemaLookup, SchemaRegistry, ValidateFunction } from './types.ts';
 import { removedApi } from './registry/removed-apis.ts';
+import { DefinitionSharing, type SharedDefinitions } from './registry/shared-definitions.ts';
 import { KUBERNETES_VERSIONS, loadBundledSchemas, loadedBundledSchemas, type BundledSchemas } from './schemas/index.ts';
 
 export type { BundledSchemas };
@@ -130,21 +131,23 @@ const COMMON_AJV_OPTIONS: AjvOptions = { allErrors: true, inlineRefs: false, cod
 class BundledCompiler {
   readonly #ajv: Ajv;
   readonly #id: string;
+  readonly #shared: SharedDefinitions;
   readonly #validators = new Map<string, ValidateFunction>();
 
   constructor(kubernetesVersion: string, schemas: BundledSchemas, strict: boolean) {
-    // Our own schemas: ajv's strict checks stay on so a generator bug fails loudly, except strictTypes,
-    // which objects to `{ $ref, type }` (the non-null type beside a $ref to a nullable definition).
-    this.#ajv = new Ajv({ ...COMMON_AJV_OPTIONS, strict: true, strictTypes: false, strictRequired: false });
+    // One ajv per strictness for every version, so definitions several versions share are compiled once
+    // (registry/shared-definitions.ts).
+    this.#ajv = bundledAjv(strict);
     this.#id = `https://kubernetes-validator.invalid/kubernetes-${kubernetesVersion}${strict ? '-strict' : ''}.json`;
+    this.#shared = definitionSharing(strict).share(this.#id, strict ? schemas.definitions : relaxDefinitions(schemas.definitions));
     // Shared definitions are added once; each kind compiles a small root that points into them.
-    this.#ajv.addSchema({ $id: this.#id, definitions: strict ? schemas.definitions : relaxDefinitions(schemas.definitions) });
+    this.#ajv.addSchema({ $id: this.#id, definitions: this.#shared.definitions });
   }
 
   validator(definitionId: string): ValidateFunction {
     let validate = this.#validators.get(definitionId);
     if (!validate) {
-      validate = this.#ajv.compile({ $ref: `${this.#id}#/definitions/${definitionId}`, type: 'object' });
+      validate = this.#ajv.compile({ $ref: this.#shared.uriOf(definitionId), type: 'object' });
       this.#validators.set(definitionId, validate);
     }
     return validate;
@@ -152,6 +155,22 @@ class BundledCompiler {
 }
 
 const bundledCompilers = new Map<string, BundledCompiler>();
+const bundledAjvs = new Map<boolean, Ajv>();
+const definitionSharings = new Map<boolean, DefinitionSharing>();
+
+function bundledAjv(strict: boolean): Ajv {
+  let ajv = bundledAjvs.get(strict);
+  // Our own schemas: ajv's strict checks stay on so a generator bug fails loudly, except strictTypes,
+  // which objects to `{ $ref, type }` (the non-null type beside a $ref to a nullable definition).
+  if (!ajv) bundledAjvs.set(strict, (ajv = new Ajv({ ...COMMON_AJV_OPTIONS, strict: true, strictTypes: false, strictRequired: false })));
+  return ajv;
+}
+
+function definitionSharing(strict: boolean): DefinitionSharing {
+  let sharing = definitionSharings.get(strict);
+  if (!sharing) definitionSharings.set(strict, (sharing = new DefinitionSharing()));
+  return sharing;
+}
 
 function bundledCompiler(kubernetesVersion: string, strict: boolean): BundledCompiler {
   const key = `${kubernetesVersion}/${strict}`;

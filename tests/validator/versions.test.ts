@@ -75,6 +75,7 @@ describe('matrix', () => {
       'Pod relaxed-env': ['1.32', '1.33', '1.34', '1.35', '1.36'],
       'DeviceClass gpu': ['1.34', '1.35', '1.36'],
       'PriorityLevelConfiguration low': ['1.30', '1.31'],
+      'Pod stop-signal': ['1.33', '1.34', '1.35', '1.36'],
     });
     expect(matrix.ok).toBe(false);
     const removed = matrix.resources.find((r) => r.kind === 'PriorityLevelConfiguration')!.rejectedBy;
@@ -97,8 +98,9 @@ describe('matrix', () => {
     expect(result.stdout).toContain('  1.30-1.31: ');
     expect(result.stdout).toContain(': resource.k8s.io/v1 DeviceClass gpu: accepted by 1.34-1.36; rejected by 1.30-1.33\n  1.30-1.33: ');
     expect(result.stdout).toContain('error[unserved-api]: resource.k8s.io/v1 DeviceClass is served only from Kubernetes 1.34 on\n');
-    expect(result.stdout).toContain('Summary (Kubernetes 1.30-1.36): 4 resources - accepted by every version: 1, by some: 3, by none: 0');
+    expect(result.stdout).toContain('Summary (Kubernetes 1.30-1.36): 5 resources - accepted by every version: 1, by some: 4, by none: 0');
     expect((await run(['-strict', '-kubernetes-versions', '1.34-1.36', '-skip', 'PriorityLevelConfiguration', fixture])).code).toBe(0);
+    expect((await run(['-strict', '-kubernetes-versions', '1.30-1.36', '-skip', 'PriorityLevelConfiguration,DeviceClass', fixture])).code).toBe(1);
     const json = JSON.parse((await run(['-strict', '-output', 'json', '-kubernetes-versions', '1.33,1.36', fixture])).stdout);
     expect(json.kubernetesVersions).toEqual(['1.33', '1.36']);
     expect(json.resources.find((r: { kind: string }) => r.kind === 'DeviceClass').acceptedBy).toEqual(['1.36']);
@@ -139,5 +141,25 @@ describe('loading', () => {
     expect(versionChunks.map((chunk) => versionOf(chunk.text)).sort()).toEqual(ALL);
     const entry = chunks.find((chunk) => chunk.name.endsWith('/core.js'))!;
     expect(versionChunks).not.toContain(entry);
+  });
+
+  it('several versions in one process (definitions shared between them) report exactly what each version alone reports', () => {
+    const corpus = ['tests/fixtures/rules', 'tests/fixtures/versions', 'examples', 'src/mistakes'];
+    const script = (versions: string[]) => `
+      const { validatePaths, formatReport } = await import('./src/validator/index.ts');
+      for (const kubernetesVersion of ${JSON.stringify(versions)}) {
+        for (const strict of [true, false]) {
+          const report = await validatePaths(${JSON.stringify(corpus)}, { kubernetesVersion, strict });
+          console.log('== ' + kubernetesVersion + ' ' + strict);
+          console.log(formatReport(report, 'json', { verbose: true }));
+        }
+      }`;
+    const node = (versions: string[]) => {
+      const result = spawnSync(`${root}node_modules/.bin/node`, ['--input-type=module', '-e', script(versions)], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 1 << 26 });
+      expect(result.stderr).toBe('');
+      return result.stdout;
+    };
+    const versions = ['1.30', '1.33', '1.36'];
+    expect(node(versions)).toBe(versions.map((version) => node([version])).join(''));
   });
 });
