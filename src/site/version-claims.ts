@@ -1,5 +1,6 @@
 // Which Kubernetes versions accept each example (the "Accepted by Kubernetes 1.3x–1.36" line under every <Manifest>),
-// and whether each chapter's "Run it" section claims a minimum version its examples really work on. The build gate
+// and whether each chapter's "Run it" section claims a minimum version its examples (embedded manifests and YAML
+// blocks) really work on. The build gate
 // fails when a page claims less than its examples need (tests/site/version-claims.test.ts checks every page too).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,10 +11,15 @@ const accepted = new Map<string, Promise<string[]>>();
 
 /** The bundled versions that accept every resource of an example (strict, as the build gate checks), oldest first. */
 export function acceptingVersions(text: string, file: string): Promise<string[]> {
-  const key = `${file}\u0000${text}`;
+  return versionsAccepting(text, `${EXAMPLES_DIR}/${file}`);
+}
+
+/** The same for any source: a manifest, or a page's YAML blocks (`path` decides how it is read). */
+function versionsAccepting(text: string, path: string): Promise<string[]> {
+  const key = `${path}\u0000${text}`;
   let versions = accepted.get(key);
   if (!versions) {
-    versions = validateSourceAcrossVersions(text, `${EXAMPLES_DIR}/${file}`).then((matrix) =>
+    versions = validateSourceAcrossVersions(text, path).then((matrix) =>
       matrix.fileDiagnostics.some((d) => d.severity === 'error')
         ? []
         : matrix.kubernetesVersions.filter((version) => matrix.resources.every((r) => r.acceptedBy.includes(version))));
@@ -54,7 +60,7 @@ export function claimedMinimum(page: string): { version: string; line: number } 
 
 const minor = (version: string) => Number(version.split('.')[1]);
 
-/** One `file:line: message` per page whose "Run it" claims a lower minimum than one of its examples needs. */
+/** One `file:line: message` per page whose "Run it" claims a lower minimum than one of its manifests or its YAML blocks need. */
 export async function checkVersionClaims(root: string): Promise<string[]> {
   const problems: string[] = [];
   for (const lang of ['en', 'ko']) {
@@ -63,12 +69,17 @@ export async function checkVersionClaims(root: string): Promise<string[]> {
       const page = await readFile(join(dir, name), 'utf8');
       const claim = claimedMinimum(page);
       if (!claim) continue;
+      const pagePath = `content/${lang}/${name}`;
+      const sources: Array<{ what: string; versions: Promise<string[]> }> = [{ what: `its YAML blocks`, versions: versionsAccepting(page, pagePath) }];
       for (const [, file] of page.matchAll(/<Manifest\s+file="([^"]+)"/g)) {
-        const versions = await acceptingVersions(await readFile(join(root, EXAMPLES_DIR, file), 'utf8'), file);
-        const needed = minimumVersion(versions);
+        sources.push({ what: `${EXAMPLES_DIR}/${file}`, versions: readFile(join(root, EXAMPLES_DIR, file), 'utf8').then((text) => acceptingVersions(text, file)) });
+      }
+      for (const { what, versions } of sources) {
+        const accepting = await versions;
+        const needed = minimumVersion(accepting);
         // Below the oldest bundled version nothing can be checked: a claim of 1.25 stands if 1.30 accepts the example.
         if (needed && needed !== BUNDLED_KUBERNETES_VERSIONS[0] && minor(claim.version) < minor(needed)) {
-          problems.push(`content/${lang}/${name}:${claim.line}: "Run it" says Kubernetes ${claim.version}, but ${EXAMPLES_DIR}/${file} is accepted only by ${acceptedRange(versions)}: claim ${needed} or later`);
+          problems.push(`${pagePath}:${claim.line}: "Run it" says Kubernetes ${claim.version}, but ${what} ${what.startsWith('its') ? 'are' : 'is'} accepted only by ${acceptedRange(accepting)}: claim ${needed} or later`);
         }
       }
     }

@@ -33,6 +33,12 @@ describe('"Run it" version claims', () => {
     expect(await checkVersionClaims(dir)).toEqual([
       'content/en/x.mdx:5: "Run it" says Kubernetes 1.31, but examples/x/device-class.yaml is accepted only by 1.34–1.36: claim 1.34 or later',
     ]);
+    // A YAML block in the page counts too.
+    await writeFile(`${dir}/content/ko/x.mdx`, '## 직접 실행하기\n\n쿠버네티스 1.30 이상이 필요하다.\n\n```yaml\napiVersion: networking.k8s.io/v1\nkind: ServiceCIDR\nmetadata:\n  name: extra\nspec:\n  cidrs: ["10.96.0.0/16"]\n```\n');
+    expect(await checkVersionClaims(dir)).toEqual([
+      'content/en/x.mdx:5: "Run it" says Kubernetes 1.31, but examples/x/device-class.yaml is accepted only by 1.34–1.36: claim 1.34 or later',
+      'content/ko/x.mdx:3: "Run it" says Kubernetes 1.30, but its YAML blocks are accepted only by 1.33–1.36: claim 1.33 or later',
+    ]);
     await rm(dir, { recursive: true, force: true });
   });
 
