@@ -1,7 +1,7 @@
 // Which Kubernetes versions accept each example (the "Accepted by Kubernetes 1.3x–1.36" line under every <Manifest>),
 // and whether each chapter's "Run it" section claims a minimum version its examples (embedded manifests and YAML
-// blocks) really work on. The build gate
-// fails when a page claims less than its examples need (tests/site/version-claims.test.ts checks every page too).
+// blocks) really work on. The build gate fails when a page claims less than its examples need
+// (tests/site/version-claims.test.ts checks every page too).
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUNDLED_KUBERNETES_VERSIONS, formatVersionRanges, validateSourceAcrossVersions } from './validator.ts';
