@@ -132,10 +132,14 @@ function label(r: MatrixResource): string {
   return [r.apiVersion, r.kind, r.name].filter(Boolean).join(' ');
 }
 
-function summary(matrix: MatrixReport, lang: Lang): string {
+function counts(matrix: MatrixReport): { resources: number; acceptedByAll: number; acceptedBySome: number; acceptedByNone: number } {
   const all = matrix.resources.filter((r) => r.rejectedBy.length === 0).length;
   const none = matrix.resources.filter((r) => r.acceptedBy.length === 0).length;
-  const some = matrix.resources.length - all - none;
+  return { resources: matrix.resources.length, acceptedByAll: all, acceptedBySome: matrix.resources.length - all - none, acceptedByNone: none };
+}
+
+function summary(matrix: MatrixReport, lang: Lang): string {
+  const { acceptedByAll: all, acceptedBySome: some, acceptedByNone: none } = counts(matrix);
   const versions = formatVersionRanges(matrix.kubernetesVersions, '-');
   return lang === 'ko'
     ? `요약(쿠버네티스 ${versions}): 리소스 ${matrix.resources.length}개 - 모든 버전 통과 ${all}, 일부 버전만 통과 ${some}, 모두 거부 ${none}`
@@ -165,6 +169,7 @@ export function formatMatrix(matrix: MatrixReport, format: string, options: Form
           rejectedBy: r.rejectedBy.map((x) => ({ kubernetesVersion: x.kubernetesVersion, diagnostics: x.diagnostics.map((d) => ({ line: d.line, col: d.col, rule: d.rule, message: text(d, lang), ...(d.path ? { path: d.path } : {}) })) })),
         })),
         fileDiagnostics: matrix.fileDiagnostics.map((d) => ({ filename: d.file, line: d.line, col: d.col, severity: d.severity, rule: d.rule, message: text(d, lang), kubernetesVersions: d.kubernetesVersions })),
+        summary: counts(matrix),
       }, null, 2) + '\n';
     case 'github': {
       const lines = [

@@ -103,6 +103,7 @@ describe('matrix', () => {
     expect((await run(['-strict', '-kubernetes-versions', '1.30-1.36', '-skip', 'PriorityLevelConfiguration,DeviceClass', fixture])).code).toBe(1);
     const json = JSON.parse((await run(['-strict', '-output', 'json', '-kubernetes-versions', '1.33,1.36', fixture])).stdout);
     expect(json.kubernetesVersions).toEqual(['1.33', '1.36']);
+    expect(json.summary).toEqual({ resources: 5, acceptedByAll: 3, acceptedBySome: 1, acceptedByNone: 1 });
     expect(json.resources.find((r: { kind: string }) => r.kind === 'DeviceClass').acceptedBy).toEqual(['1.36']);
     for (const format of ['github', 'tap', 'junit']) {
       const out = await run(['-strict', '-output', format, '-kubernetes-versions', '1.30-1.36', fixture]);
