@@ -365,9 +365,9 @@ export function checkSchema(
       checked: false,
     };
   }
-  if (lookup.status === 'unserved') {
-    const message = msg.unservedApi(apiVersion, kind, lookup.servedFrom);
-    return { status: 'invalid', diagnostics: [diagnostic(file, top('apiVersion'), 'error', 'unserved-api', message, options.lang)], checked: false };
+  if (lookup.status === 'unknown') {
+    const message = lookup.servedFrom ? msg.servedLater(apiVersion, kind, lookup.servedFrom) : msg.missingSchema(apiVersion, kind);
+    return { status: 'invalid', diagnostics: [diagnostic(file, top('apiVersion'), 'error', 'unknown-api', message, options.lang)], checked: false };
   }
   if (lookup.validate(object)) return { status: 'valid', diagnostics: [], checked: true };
   const problems = schemaProblems(lookup.validate, object, schemaSource(lookup));

@@ -86,7 +86,7 @@ export const msg = {
     ko: `${kind}(${apiVersion})의 스키마를 찾지 못했다`,
   }),
   missingSchemaSkipped: (): Localized => ({ en: 'no schema (-ignore-missing-schemas)', ko: '스키마가 없다(-ignore-missing-schemas)' }),
-  unservedApi: (apiVersion: string, kind: string, servedFrom: string): Localized => ({
+  servedLater: (apiVersion: string, kind: string, servedFrom: string): Localized => ({
     en: `${apiVersion} ${kind} is served only from Kubernetes ${servedFrom} on`,
     ko: `${apiVersion} ${kind}: 쿠버네티스 ${servedFrom}부터 제공되는 API다`,
   }),

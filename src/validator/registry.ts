@@ -322,7 +322,7 @@ export function createRegistry(options: RegistryOptions = {}): SchemaRegistry {
         const definitionId = kindsByLowerKey.get(key);
         if (definitionId) return { status: 'found', validate: bundledCompiler(kubernetesVersion, strict).validator(definitionId), source: DEFAULT_SCHEMA_LOCATION };
         const servedFrom = servedFromByLowerKey.get(key);
-        if (servedFrom) return { status: 'unserved', servedFrom };
+        if (servedFrom) return { status: 'unknown', group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '', servedFrom };
       } else {
         const file = findFile(location, apiVersion, kind);
         if (file) return { status: 'found', validate: compileFile(file, location.files), source: file };

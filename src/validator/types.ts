@@ -111,8 +111,8 @@ export type SchemaLookup =
   | { status: 'found'; validate: ValidateFunction; source: string }
   /** A removed API version: the message names the replacement ('batch/v1 CronJob'). */
   | { status: 'removed'; removedIn: string; replacement: string }
-  /** A built-in API that this Kubernetes version does not serve yet, but a later bundled one does (from `servedFrom`). */
-  | { status: 'unserved'; servedFrom: string }
+  /** A kind of a built-in API group that this Kubernetes version does not serve; `servedFrom`: the first later bundled version that does. */
+  | { status: 'unknown'; group: string; servedFrom?: string }
   | { status: 'missing' };
 
 export interface SchemaRegistry {

@@ -78,10 +78,10 @@ describe('Kubernetes version', () => {
     for (const version of VERSIONS) {
       const lookup = createRegistry({ kubernetesVersion: version }).lookup('resource.k8s.io/v1', 'ResourceClaim');
       if (Number(version.split('.')[1]) >= 34) expect(lookup.status, version).toBe('found');
-      else expect(lookup, version).toEqual({ status: 'unserved', servedFrom: '1.34' });
+      else expect(lookup, version).toEqual({ status: 'unknown', group: 'resource.k8s.io', servedFrom: '1.34' });
     }
     // Case-insensitive kind, as every lookup; a kind no version serves stays missing.
-    expect(createRegistry({ kubernetesVersion: '1.30' }).lookup('networking.k8s.io/v1', 'servicecidr')).toEqual({ status: 'unserved', servedFrom: '1.33' });
+    expect(createRegistry({ kubernetesVersion: '1.30' }).lookup('networking.k8s.io/v1', 'servicecidr')).toEqual({ status: 'unknown', group: 'networking.k8s.io', servedFrom: '1.33' });
     expect(createRegistry({ kubernetesVersion: '1.30' }).lookup('example.com/v1', 'Widget')).toEqual({ status: 'missing' });
   });
 });

@@ -81,8 +81,8 @@ describe('matrix', () => {
     const removed = matrix.resources.find((r) => r.kind === 'PriorityLevelConfiguration')!.rejectedBy;
     expect(removed.map((x) => x.kubernetesVersion)).toEqual(['1.32', '1.33', '1.34', '1.35', '1.36']);
     expect(removed[0].diagnostics[0].rule).toBe('removed-api');
-    const unserved = matrix.resources.find((r) => r.kind === 'DeviceClass')!.rejectedBy;
-    expect(unserved.map((x) => x.diagnostics[0].rule)).toEqual(['unserved-api', 'unserved-api', 'unserved-api', 'unserved-api']);
+    const notYetServed = matrix.resources.find((r) => r.kind === 'DeviceClass')!.rejectedBy;
+    expect(notYetServed.map((x) => x.diagnostics[0].rule)).toEqual(['unknown-api', 'unknown-api', 'unknown-api', 'unknown-api']);
   });
 
   it('validateTextMatrix gives the same answer for text', async () => {
@@ -97,7 +97,7 @@ describe('matrix', () => {
     expect(result.stdout).toContain(': v1 Pod relaxed-env: accepted by 1.32-1.36; rejected by 1.30-1.31\n');
     expect(result.stdout).toContain('  1.30-1.31: ');
     expect(result.stdout).toContain(': resource.k8s.io/v1 DeviceClass gpu: accepted by 1.34-1.36; rejected by 1.30-1.33\n  1.30-1.33: ');
-    expect(result.stdout).toContain('error[unserved-api]: resource.k8s.io/v1 DeviceClass is served only from Kubernetes 1.34 on\n');
+    expect(result.stdout).toContain('error[unknown-api]: resource.k8s.io/v1 DeviceClass is served only from Kubernetes 1.34 on\n');
     expect(result.stdout).toContain('Summary (Kubernetes 1.30-1.36): 5 resources - accepted by every version: 1, by some: 4, by none: 0');
     expect((await run(['-strict', '-kubernetes-versions', '1.34-1.36', '-skip', 'PriorityLevelConfiguration', fixture])).code).toBe(0);
     expect((await run(['-strict', '-kubernetes-versions', '1.30-1.36', '-skip', 'PriorityLevelConfiguration,DeviceClass', fixture])).code).toBe(1);
