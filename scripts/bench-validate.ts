@@ -4,7 +4,8 @@
 // 3. End to end: the command users run (bin/k8s-validate.mjs -strict -summary, which starts the CLI in a
 //    child Node), with the default -n, with -n 1 and with -n 2; resources/s, ratio to the baseline, peak RSS of
 //    the whole process tree (worker threads are threads of the CLI process, so its RSS includes them).
-// 4. Cold `npm run validate` over the site (content/ and examples/ when present, else a site-sized corpus).
+// 4. Cold `npm run validate` over the site (content/ and examples/ when present, else a site-sized corpus), and
+//    the same command checking the seven bundled Kubernetes versions at once (-kubernetes-versions 1.30-1.36).
 // 5. The targets, PASS or FAIL, for the default setting.
 // The machine's cores are shared, so the baseline and the three settings are measured in ROUNDS interleaved
 // rounds and the median of each is reported (every round's wall time is printed too).
@@ -223,6 +224,12 @@ try {
     console.log(`cold validate of a site-sized corpus (content/ and examples/ do not exist yet; same command as npm run validate): ${site.seconds.toFixed(2)} s (${site.cpuSeconds.toFixed(2)} CPU s), exit ${site.code}: ${site.stdout.trim().split('\n').pop()}`);
   }
 
+  // The same validation against every bundled Kubernetes version (matrix mode), cold, in the same folder.
+  const validateLine = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.validate as string;
+  const matrixArgv = validateLine.replace(/^node\s+/, '').split(/\s+/).map((arg) => (arg.endsWith('.ts') ? join(root, arg) : arg));
+  const matrix = await run(process.execPath, [matrixArgv[0], '-kubernetes-versions', '1.30-1.36', ...matrixArgv.slice(1)], siteHasContent ? root : join(dir, 'site'));
+  console.log(`cold matrix, the same command with -kubernetes-versions 1.30-1.36 (7 versions): ${matrix.seconds.toFixed(2)} s (${matrix.cpuSeconds.toFixed(2)} CPU s), ${(matrix.seconds / coldSeconds).toFixed(2)} times the one-version run, exit ${matrix.code}: ${matrix.stdout.trim().split('\n').pop()}`);
+
   const [byDefault] = measured;
   const target = (ok: boolean, text: string) => console.log(`${ok ? 'PASS' : 'FAIL'}  ${text}`);
   console.log(`targets (default setting; load average now ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
@@ -230,6 +237,7 @@ try {
   target(byDefault.rate / baseRate >= 3, `>= 3 times the yaml parse-only baseline: ${(byDefault.rate / baseRate).toFixed(2)}`);
   target(Math.max(...measured.map((m) => m.peakRssMb)) <= 300, `peak RSS <= 300 MB (process tree, every setting): ${Math.max(...measured.map((m) => m.peakRssMb)).toFixed(0)} MB`);
   target(coldSeconds < 1, `cold npm run validate < 1 s: ${coldSeconds.toFixed(2)} s`);
+  target(matrix.seconds < 3, `cold seven-version matrix over the site < 3 s: ${matrix.seconds.toFixed(2)} s`);
   // Not a target: on two cores one validating thread already keeps ~1.4 cores busy (V8's background GC and JIT).
   console.log(`info  -n 2 vs -n 1: ${fmt(measured[2].rate)} vs ${fmt(measured[1].rate)} resources/s`);
 } finally {

@@ -1,6 +1,7 @@
 // The build gate. Before any page is written, `astro build` stops with file:line:col messages when
 //   - a manifest in examples/ or a YAML fence in content/ fails the validator (strict schemas + API-server rules), or
-//   - a page, a section or an example reference exists in one language only (src/site/parity.ts).
+//   - a page, a section or an example reference exists in one language only (src/site/parity.ts), or
+//   - a chapter's "Run it" claims a lower Kubernetes version than its examples need (src/site/version-claims.ts).
 // In `astro dev`, a changed page or example is re-validated when Vite transforms it; a failure is thrown from the
 // transform, so Astro shows it in the browser overlay and the terminal, pointing at the line.
 import { readFile } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { checkParity, formatProblem } from '../site/parity.ts';
 import { firstError, runGate, validateSource } from '../site/validator.ts';
+import { checkVersionClaims } from '../site/version-claims.ts';
 
 /** Sources the gate covers: pages in content/ and manifests in examples/. */
 export const GATED_PATHS = ['content', 'examples'];
@@ -38,7 +40,7 @@ export function validationGate(): AstroIntegration {
         const parity = await checkParity(root);
         const gate = await runGate(root, GATED_PATHS);
         for (const line of gate.warnings) logger.warn(line);
-        const problems = [...parity.map(formatProblem), ...gate.errors];
+        const problems = [...parity.map(formatProblem), ...gate.errors, ...(await checkVersionClaims(root))];
         if (problems.length) {
           for (const line of problems) logger.error(line);
           throw new BuildGateError(

@@ -6,7 +6,7 @@ export const UI = {
   ko: {
     download: (name: string) => `${name} 내려받기`,
     applyTitle: '클러스터에 바로 적용하기',
-    validatedAgainst: (version: string) => `쿠버네티스 ${version} 기준으로 검증됨`,
+    acceptedBy: (versions: string) => `쿠버네티스 ${versions}에서 통과`,
     targetVersion: (version: string) => `대상 버전: 쿠버네티스 ${version}`,
     targetVersionLink: '예제를 검증하는 방법',
     bookChapters: (first: number, second: number) => `『쿠버네티스 패턴』 1판 ${first}장 · 2판 ${second}장`,
@@ -22,7 +22,7 @@ export const UI = {
   en: {
     download: (name: string) => `Download ${name}`,
     applyTitle: 'Apply it to your cluster',
-    validatedAgainst: (version: string) => `Validated against Kubernetes ${version}`,
+    acceptedBy: (versions: string) => `Accepted by Kubernetes ${versions}`,
     targetVersion: (version: string) => `Target: Kubernetes ${version}`,
     targetVersionLink: 'How examples are validated',
     bookChapters: (first: number, second: number) => `"Kubernetes Patterns" 1st ed. ch. ${first} · 2nd ed. ch. ${second}`,

@@ -2,7 +2,7 @@
 // <ValidatorOutput> and the Kubernetes version shown on pages all go through here.
 import { relative, resolve } from 'node:path';
 import type { Diagnostic, Lang, ValidationReport } from '../validator/types.ts';
-import { formatReport, validatePaths, validateText } from '../validator/index.ts';
+import { BUNDLED_KUBERNETES_VERSIONS, formatReport, formatVersionRanges, validatePaths, validateText, validateTextMatrix, type MatrixReport } from '../validator/index.ts';
 import { describeRules, type RuleDescription } from '../validator/rules/index.ts';
 
 export interface GateResult {
@@ -40,6 +40,13 @@ export async function runGate(root: string, paths: string[]): Promise<GateResult
 export function validateSource(text: string, file: string): Promise<ValidationReport> {
   return validateText(text, file, { strict: true });
 }
+
+/** Validates one source against every bundled Kubernetes version, the way the gate does: which versions accept what. */
+export function validateSourceAcrossVersions(text: string, file: string): Promise<MatrixReport> {
+  return validateTextMatrix(text, file, BUNDLED_KUBERNETES_VERSIONS, { strict: true });
+}
+
+export { BUNDLED_KUBERNETES_VERSIONS, formatVersionRanges };
 
 /** The first error of a report, file diagnostics first. */
 export function firstError(report: ValidationReport): Diagnostic | undefined {

@@ -387,16 +387,16 @@ export function checkSchema(
     const message = msg.versionNotServed(apiVersion, kind, lookup.crd, lookup.served);
     return { status: 'error', diagnostics: [diagnostic(file, top('apiVersion'), 'error', 'missing-schema', message, options.lang)], checked: false };
   }
-  if (lookup.status === 'unknown') {
-    const message = msg.unknownApi(apiVersion, kind, lookup.group, registry.kubernetesVersion);
-    return { status: 'invalid', diagnostics: [diagnostic(file, top('apiVersion'), 'error', 'unknown-api', message, options.lang)], checked: false };
-  }
   if (lookup.status === 'removed') {
     return {
       status: 'invalid',
       diagnostics: [diagnostic(file, top('apiVersion'), 'error', 'removed-api', msg.removedApi(apiVersion, kind, lookup.removedIn, lookup.replacement), options.lang)],
       checked: false,
     };
+  }
+  if (lookup.status === 'unknown') {
+    const message = lookup.servedFrom ? msg.servedLater(apiVersion, kind, lookup.servedFrom) : msg.unknownApi(apiVersion, kind, lookup.group, registry.kubernetesVersion);
+    return { status: 'invalid', diagnostics: [diagnostic(file, top('apiVersion'), 'error', 'unknown-api', message, options.lang)], checked: false };
   }
   if (lookup.validate(object)) return { status: 'valid', diagnostics: [], checked: true };
   const problems = schemaProblems(lookup.validate, object, schemaSource(lookup));

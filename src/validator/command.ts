@@ -2,7 +2,7 @@
 // `main` takes its arguments and output streams so tests can run it in-process; cli.ts is the entry point.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { formatReport, OUTPUT_FORMATS, validatePaths, type OutputFormat, type ValidatePathsOptions } from './index.ts';
+import { formatMatrix, formatReport, KubernetesVersionsError, OUTPUT_FORMATS, parseKubernetesVersions, validatePaths, validatePathsMatrix, type OutputFormat, type ValidatePathsOptions } from './index.ts';
 import { BUNDLED_KUBERNETES_VERSIONS } from './registry.ts';
 import { langFromEnv, msg } from './messages.ts';
 import { describeRules } from './rules/index.ts';
@@ -23,6 +23,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'ignore-missing-schemas', kind: 'bool', help: 'skip files with missing schemas instead of failing' },
   { name: 'insecure-skip-tls-verify', kind: 'bool', help: 'accepted for kubeconform compatibility; has no effect (schemas are bundled, nothing is downloaded)' },
   { name: 'kubernetes-version', kind: 'string', value: 'string', help: `version of Kubernetes to validate against; bundled: ${BUNDLED_KUBERNETES_VERSIONS.join(', ')} (default "${BUNDLED_KUBERNETES_VERSIONS[BUNDLED_KUBERNETES_VERSIONS.length - 1]}")` },
+  { name: 'kubernetes-versions', kind: 'string', value: 'list', help: 'check against several versions at once and report, per resource, the versions that accept it: versions and ranges separated by commas ("1.30-1.36", "1.31,1.36"); exit status 1 unless every resource is accepted by every listed version' },
   { name: 'lang', kind: 'string', value: 'string', help: 'language of messages: en or ko (default: from LC_ALL, LC_MESSAGES or LANG)' },
   { name: 'list-rules', kind: 'bool', help: 'list the API-server rules checked beyond the JSON Schemas, and exit' },
   { name: 'n', kind: 'int', value: 'int', help: `number of threads for large inputs (default ${defaultWorkers()}: one per two cores, at most 4)` },
@@ -157,6 +158,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const requested = flags.get('kubernetes-version') as string | undefined;
+  let matrixVersions: string[] | undefined;
+  if (flags.has('kubernetes-versions')) {
+    try {
+      if (requested !== undefined) throw new KubernetesVersionsError('-kubernetes-version and -kubernetes-versions cannot be used together: list every version in -kubernetes-versions');
+      matrixVersions = parseKubernetesVersions(String(flags.get('kubernetes-versions')));
+    } catch (error) {
+      io.stderr(`k8s-validate: ${(error as Error).message}\n`);
+      return 1;
+    }
+  }
   for (const pattern of (flags.get('ignore-filename-pattern') as string[] | undefined) ?? []) {
     try {
       new RegExp(pattern);
@@ -167,6 +178,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   let paths = parsed.paths;
   if (paths.length === 0) {
+    if (matrixVersions) {
+      io.stderr('k8s-validate: -kubernetes-versions needs files or folders (standard input can be read only once)\n');
+      return 1;
+    }
     if (io.stdinIsTTY) {
       io.stderr(`k8s-validate: no file or folder given, and standard input is a terminal\n${usage()}`);
       return 1;
@@ -187,6 +202,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     ignoreMissingPaths: flags.get('ignore-missing-paths') === true,
   };
   const started = performance.now();
+  if (matrixVersions) {
+    let matrix;
+    try {
+      matrix = await validatePathsMatrix(paths, matrixVersions, options);
+    } catch (error) {
+      io.stderr(`k8s-validate: ${(error as Error).message}\n`);
+      return 1;
+    }
+    io.stdout(formatMatrix(matrix, output, { lang, verbose: flags.get('verbose') === true, summary: flags.get('summary') === true }));
+    return matrix.ok ? 0 : 1;
+  }
   let report;
   try {
     report = await validatePaths(paths, options);

@@ -4,11 +4,13 @@
 import { applyCrossRules, applyCustomResources, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
 import { snippetsFromText, type SourceFile } from './sources.ts';
 import { defaultRules } from './rules-default.ts';
+import { buildMatrix, type MatrixReport } from './matrix.ts';
 import type { SchemaFiles, ValidateOptions, ValidationReport, ValidationSummary } from './types.ts';
 
 export { formatReport, OUTPUT_FORMATS, type OutputFormat, type FormatOptions } from './output/index.ts';
 export { BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './registry.ts';
 export type * from './types.ts';
+export { buildMatrix, formatMatrix, formatVersionRanges, parseKubernetesVersions, KubernetesVersionsError, type MatrixReport, type MatrixResource } from './matrix.ts';
 
 /** One report from the results of a run's files (plus problems found before any file was read). */
 export function assemble(engine: Engine, results: FileResult[], extra: FileResult['fileDiagnostics']): ValidationReport {
@@ -36,10 +38,17 @@ export function assemble(engine: Engine, results: FileResult[], extra: FileResul
  * local schema locations be read (Node); without it only the bundled schemas are searched.
  */
 export async function validateText(text: string, file: string, options: ValidateOptions = {}, schemaFiles?: SchemaFiles): Promise<ValidationReport> {
-  const engine = createEngine(options, defaultRules, schemaFiles);
+  const engine = await createEngine(options, defaultRules, schemaFiles);
   const source: SourceFile = { file, snippets: snippetsFromText(text, file), diagnostics: [] };
   const results = [validateSource(engine, source)];
   await applyCustomResources(engine, results, async () => source);
   await applyCrossRules(engine, results, async () => source);
   return assemble(engine, results, []);
+}
+
+/** Validates text against each of `kubernetesVersions` ('1.30'...): which versions accept each resource. */
+export async function validateTextMatrix(text: string, file: string, kubernetesVersions: readonly string[], options: ValidateOptions = {}, schemaFiles?: SchemaFiles): Promise<MatrixReport> {
+  const reports: ValidationReport[] = [];
+  for (const kubernetesVersion of kubernetesVersions) reports.push(await validateText(text, file, { ...options, kubernetesVersion }, schemaFiles));
+  return buildMatrix(reports);
 }

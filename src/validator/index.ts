@@ -7,12 +7,13 @@ import { applyCrossRules, applyCustomResources, createEngine, validateSource, ty
 import { listFiles, readSource } from './files.ts';
 import { diagnostic } from './check.ts';
 import { defaultRules } from './rules-default.ts';
-import { assemble, validateText as validateTextWith } from './core.ts';
+import { assemble, buildMatrix, validateText as validateTextWith, validateTextMatrix as validateTextMatrixWith, type MatrixReport } from './core.ts';
 import { nodeSchemaFiles } from './schema-files.ts';
 import type { ValidateOptions, ValidatePathsOptions, ValidationReport } from './types.ts';
 
 export { formatReport, OUTPUT_FORMATS, BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './core.ts';
-export type { OutputFormat, FormatOptions } from './core.ts';
+export { buildMatrix, formatMatrix, formatVersionRanges, parseKubernetesVersions, KubernetesVersionsError } from './core.ts';
+export type { OutputFormat, FormatOptions, MatrixReport, MatrixResource } from './core.ts';
 export type * from './types.ts';
 
 /** Below this much input, starting worker threads costs more than it saves. */
@@ -37,7 +38,7 @@ async function totalBytes(files: string[]): Promise<number> {
 
 /** Validates files and folders (recursively: .yaml .yml .json .md .mdx); `-` reads standard input. */
 export async function validatePaths(paths: string[], options: ValidatePathsOptions = {}): Promise<ValidationReport> {
-  const engine = createEngine(options, defaultRules, nodeSchemaFiles);
+  const engine = await createEngine(options, defaultRules, nodeSchemaFiles);
   const listed = await listFiles(paths, options.ignoreFilenamePatterns);
   const listDiagnostics = listed.diagnostics
     .filter((d) => !(options.ignoreMissingPaths && d.message.endsWith('no such file or directory')))
@@ -63,4 +64,20 @@ export async function validatePaths(paths: string[], options: ValidatePathsOptio
 /** Validates text as if read from `file` (its extension decides YAML/JSON vs Markdown/MDX). */
 export function validateText(text: string, file: string, options: ValidateOptions = {}): Promise<ValidationReport> {
   return validateTextWith(text, file, options, nodeSchemaFiles);
+}
+
+/**
+ * Validates files and folders against each of `kubernetesVersions` ('1.30'...), one version at a time (each loads
+ * only its own schemas): which versions accept each resource. Standard input cannot be read more than once.
+ */
+export async function validatePathsMatrix(paths: string[], kubernetesVersions: readonly string[], options: ValidatePathsOptions = {}): Promise<MatrixReport> {
+  if (paths.includes('-')) throw new Error('several Kubernetes versions cannot be checked on standard input (it can be read only once): pass files or folders');
+  const reports: ValidationReport[] = [];
+  for (const kubernetesVersion of kubernetesVersions) reports.push(await validatePaths(paths, { ...options, kubernetesVersion }));
+  return buildMatrix(reports);
+}
+
+/** Validates text against each of `kubernetesVersions`: which versions accept each resource. */
+export function validateTextMatrix(text: string, file: string, kubernetesVersions: readonly string[], options: ValidateOptions = {}): Promise<MatrixReport> {
+  return validateTextMatrixWith(text, file, kubernetesVersions, options, nodeSchemaFiles);
 }

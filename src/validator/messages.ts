@@ -106,6 +106,10 @@ export const msg = {
     en: `${detail.en}; the API server would refuse this CustomResourceDefinition (its custom resources are not checked against it)`,
     ko: `${detail.ko}. API 서버가 이 CustomResourceDefinition을 거부한다(이 CRD로 커스텀 리소스를 검사하지 않는다)`,
   }),
+  servedLater: (apiVersion: string, kind: string, servedFrom: string): Localized => ({
+    en: `${apiVersion} ${kind} is served only from Kubernetes ${servedFrom} on`,
+    ko: `${apiVersion} ${kind}: 쿠버네티스 ${servedFrom}부터 제공되는 API다`,
+  }),
   removedApi: (apiVersion: string, kind: string, removedIn: string, replacement: string): Localized => ({
     en: `${apiVersion} ${kind} was removed in Kubernetes ${removedIn}; use ${replacement}`,
     ko: `${apiVersion} ${kind}: 쿠버네티스 ${removedIn}에서 제거된 API다. 대신 ${replacement}를 쓴다`,

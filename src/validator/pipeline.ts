@@ -1,6 +1,6 @@
 // The pipeline for one file: snippets -> documents -> resources -> schema check -> API rules.
 // Shared by the library (in-process) and the worker threads, so both give identical results.
-import { bundledSchemas, createRegistry, CUSTOM_RESOURCE_SOURCE, objectMetaSchema, withCustomResources } from './registry.ts';
+import { bundledSchemas, createRegistry, CUSTOM_RESOURCE_SOURCE, loadKubernetesVersion, objectMetaSchema, withCustomResources } from './registry.ts';
 import { customResourceSchemas, isCustomResourceDefinition, type CustomResourceSchema } from './registry/crd.ts';
 import { groupOf } from './registry/built-in-groups.ts';
 import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator, type SchemaClaims } from './check.ts';
@@ -29,7 +29,8 @@ const engines = new Map<string, Engine>();
  * Engines are kept per option set, so compiled schemas are reused across calls (a site build validates
  * page after page with the same options). `schemaFiles` reads local schema locations (Node only; see types.ts).
  */
-export function createEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles?: SchemaFiles): Engine {
+export async function createEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles?: SchemaFiles): Promise<Engine> {
+  await loadKubernetesVersion(options.kubernetesVersion);
   const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules]);
   let engine = engines.get(key);
   if (!engine || engine.rulesSource !== rules || engine.schemaFiles !== schemaFiles) {
@@ -312,7 +313,7 @@ function applyRules(engine: Engine, pending: Pending[]): void {
   const owners = new Map<Resource, Pending>();
   for (const p of pending) if (p.resource) owners.set(p.resource, p);
   if (owners.size === 0) return;
-  for (const hit of runRuleSet(engine.rules!.single, [...owners.keys()])) {
+  for (const hit of runRuleSet(engine.rules!.single, [...owners.keys()], { kubernetesVersion: engine.registry.kubernetesVersion })) {
     const owner = owners.get(hit.resource);
     if (owner) recordHit(engine, owner.result, owner.locator, hit, owner.schemaClaims);
   }
@@ -363,7 +364,7 @@ export async function applyCrossRules(engine: Engine, results: FileResult[], rer
   const touched = new Set<FileResult>();
   const sources = new Map<string, Promise<SourceFile>>();
   const locators = new Map<CrossCandidate, Locator | undefined>();
-  for (const hit of runRuleSet(engine.rules.cross, [...owners.keys()])) {
+  for (const hit of runRuleSet(engine.rules.cross, [...owners.keys()], { kubernetesVersion: engine.registry.kubernetesVersion })) {
     const owner = owners.get(hit.resource);
     if (!owner) continue;
     const { file } = owner.result;

@@ -9,22 +9,14 @@ import type { SchemaFiles, SchemaLookup, SchemaRegistry, ValidateFunction } from
 import { removedApi, REMOVED_APIS } from './registry/removed-apis.ts';
 import { builtInGroups, cannotHoldCustomResources, groupOf } from './registry/built-in-groups.ts';
 import { listMapKeysKeyword, type CustomResourceSchema } from './registry/crd.ts';
-import bundled136 from './schemas/kubernetes-1.36.json' with { type: 'json' };
+import { DefinitionSharing, type SharedDefinitions } from './registry/shared-definitions.ts';
+import { KUBERNETES_VERSIONS, loadBundledSchemas, loadedBundledSchemas, type BundledSchemas } from './schemas/index.ts';
 
+export type { BundledSchemas };
 export const DEFAULT_SCHEMA_LOCATION = 'default';
 
-export interface BundledSchemas {
-  kubernetesVersion: string;
-  source: string;
-  /** 'apps/v1/Deployment' -> definition id */
-  kinds: Record<string, string>;
-  definitions: Record<string, unknown>;
-}
-
-const BUNDLED: Readonly<Record<string, BundledSchemas>> = { '1.36': bundled136 as BundledSchemas };
-
 /** Kubernetes minor versions with bundled schemas, oldest first. */
-export const BUNDLED_KUBERNETES_VERSIONS: readonly string[] = Object.freeze(Object.keys(BUNDLED));
+export const BUNDLED_KUBERNETES_VERSIONS: readonly string[] = KUBERNETES_VERSIONS;
 
 export interface RegistryOptions {
   /** '1.36' (also '1.36.0', 'v1.36.2'). Default: the newest bundled version. */
@@ -81,8 +73,22 @@ export function resolveKubernetesVersion(version: string | undefined): string {
   return supported;
 }
 
+/** The schemas of a version loaded before with loadKubernetesVersion() (only a run's own versions are loaded). */
 export function bundledSchemas(kubernetesVersion?: string): BundledSchemas {
-  return BUNDLED[resolveKubernetesVersion(kubernetesVersion)];
+  const version = resolveKubernetesVersion(kubernetesVersion);
+  const schemas = loadedBundledSchemas(version);
+  if (!schemas) throw new Error(`the schemas of Kubernetes ${version} are not loaded: await loadKubernetesVersion("${version}") first`);
+  return schemas;
+}
+
+/** Loads a version's bundled schemas ('1.33', 'v1.33.2'; default the newest); createRegistry() needs them loaded. */
+export async function loadKubernetesVersion(kubernetesVersion?: string): Promise<BundledSchemas> {
+  return loadBundledSchemas(resolveKubernetesVersion(kubernetesVersion));
+}
+
+/** Whether a removed API is already removed in `kubernetesVersion` ('1.30' still serves flowcontrol v1beta3). */
+export function isRemovedIn(removedIn: string, kubernetesVersion: string): boolean {
+  return Number(removedIn.split('.')[1]) <= Number(kubernetesVersion.split('.')[1]);
 }
 
 // ---- strict / non-strict definitions --------------------------------------------------------------
@@ -127,25 +133,31 @@ const COMMON_AJV_OPTIONS: AjvOptions = { allErrors: true, inlineRefs: false, cod
 class BundledCompiler {
   readonly #ajv: Ajv;
   readonly #id: string;
+  readonly #shared: SharedDefinitions;
   readonly #validators = new Map<string, ValidateFunction>();
 
   constructor(kubernetesVersion: string, schemas: BundledSchemas, strict: boolean) {
-    // Our own schemas: ajv's strict checks stay on so a generator bug fails loudly, except strictTypes,
-    // which objects to `{ $ref, type }` (the non-null type beside a $ref to a nullable definition).
-    this.#ajv = new Ajv({ ...COMMON_AJV_OPTIONS, strict: true, strictTypes: false, strictRequired: false });
-    this.#ajv.addKeyword(listMapKeysKeyword as never); // used by custom resources' schemas only
+    // One ajv per strictness for every version, so definitions several versions share are compiled once
+    // (registry/shared-definitions.ts).
+    this.#ajv = bundledAjv(strict);
     this.#id = bundledId(kubernetesVersion, strict);
+    this.#shared = definitionSharing(strict).share(this.#id, strict ? schemas.definitions : relaxDefinitions(schemas.definitions));
     // Shared definitions are added once; each kind compiles a small root that points into them.
-    this.#ajv.addSchema({ $id: this.#id, definitions: strict ? schemas.definitions : relaxDefinitions(schemas.definitions) });
+    this.#ajv.addSchema({ $id: this.#id, definitions: this.#shared.definitions });
   }
 
   validator(definitionId: string): ValidateFunction {
     let validate = this.#validators.get(definitionId);
     if (!validate) {
-      validate = this.#ajv.compile({ $ref: `${this.#id}#/definitions/${definitionId}`, type: 'object' });
+      validate = this.#ajv.compile({ $ref: this.#shared.uriOf(definitionId), type: 'object' });
       this.#validators.set(definitionId, validate);
     }
     return validate;
+  }
+
+  /** A reference to one of the version's definitions, for schemas compiled beside them. */
+  ref(definitionId: string): Record<string, unknown> {
+    return { $ref: this.#shared.uriOf(definitionId) };
   }
 
   readonly #custom = new Map<string, ValidateFunction>();
@@ -172,8 +184,8 @@ function bundledId(kubernetesVersion: string, strict: boolean): string {
 
 /** The bundled ObjectMeta, as a reference custom resources' schemas use for their metadata. */
 export function objectMetaSchema(kubernetesVersion: string, strict: boolean): Record<string, unknown> {
-  const id = Object.keys(BUNDLED[kubernetesVersion].definitions).find((key) => key.endsWith('.v1.ObjectMeta'));
-  return id ? { $ref: `${bundledId(kubernetesVersion, strict)}#/definitions/${id}` } : { type: 'object' };
+  const id = Object.keys(bundledSchemas(kubernetesVersion).definitions).find((key) => key.endsWith('.v1.ObjectMeta'));
+  return id ? bundledCompiler(kubernetesVersion, strict).ref(id) : { type: 'object' };
 }
 
 /**
@@ -213,12 +225,31 @@ export function withCustomResources(registry: SchemaRegistry, schemas: CustomRes
 export const CUSTOM_RESOURCE_SOURCE = 'customresourcedefinition:';
 
 const bundledCompilers = new Map<string, BundledCompiler>();
+const bundledAjvs = new Map<boolean, Ajv>();
+const definitionSharings = new Map<boolean, DefinitionSharing>();
+
+function bundledAjv(strict: boolean): Ajv {
+  let ajv = bundledAjvs.get(strict);
+  // Our own schemas: ajv's strict checks stay on so a generator bug fails loudly, except strictTypes,
+  // which objects to `{ $ref, type }` (the non-null type beside a $ref to a nullable definition).
+  if (!ajv) {
+    bundledAjvs.set(strict, (ajv = new Ajv({ ...COMMON_AJV_OPTIONS, strict: true, strictTypes: false, strictRequired: false })));
+    ajv.addKeyword(listMapKeysKeyword as never); // used by custom resources' schemas only (registry/crd.ts)
+  }
+  return ajv;
+}
+
+function definitionSharing(strict: boolean): DefinitionSharing {
+  let sharing = definitionSharings.get(strict);
+  if (!sharing) definitionSharings.set(strict, (sharing = new DefinitionSharing()));
+  return sharing;
+}
 
 function bundledCompiler(kubernetesVersion: string, strict: boolean): BundledCompiler {
   const key = `${kubernetesVersion}/${strict}`;
   let compiler = bundledCompilers.get(key);
   if (!compiler) {
-    compiler = new BundledCompiler(kubernetesVersion, BUNDLED[kubernetesVersion], strict);
+    compiler = new BundledCompiler(kubernetesVersion, bundledSchemas(kubernetesVersion), strict);
     bundledCompilers.set(key, compiler);
   }
   return compiler;
@@ -311,10 +342,11 @@ export function createRegistry(options: RegistryOptions = {}): SchemaRegistry {
   const strict = options.strict ?? true;
   const locations = (options.schemaLocations?.length ? options.schemaLocations : [DEFAULT_SCHEMA_LOCATION]).map((location) => parseLocation(location, options.schemaFiles));
 
-  const schemas = BUNDLED[kubernetesVersion];
+  const schemas = bundledSchemas(kubernetesVersion);
   const kindsByLowerKey = new Map(Object.entries(schemas.kinds).map(([key, id]) => [key.toLowerCase(), id]));
+  const servedFromByLowerKey = new Map(Object.entries(schemas.servedFrom).map(([key, version]) => [key.toLowerCase(), version]));
   const usesBundled = locations.some((location) => location.kind === 'default');
-  const groups = usesBundled ? builtInGroups([...Object.keys(schemas.kinds), ...REMOVED_APIS.keys()]) : undefined;
+  const groups = usesBundled ? new Set([...builtInGroups([...Object.keys(schemas.kinds), ...REMOVED_APIS.keys()]), ...schemas.groups]) : undefined;
   let externalCompiler: Ajv | undefined;
   const lookups = new Map<string, SchemaLookup>();
   const compiledFiles = new Map<string, ValidateFunction>();
@@ -361,9 +393,11 @@ export function createRegistry(options: RegistryOptions = {}): SchemaRegistry {
     for (const location of locations) {
       if (location.kind === 'default') {
         const removed = removedApi(apiVersion, kind);
-        if (removed) return { status: 'removed', removedIn: removed.removedIn, replacement: removed.replacement };
+        if (removed && isRemovedIn(removed.removedIn, kubernetesVersion)) return { status: 'removed', removedIn: removed.removedIn, replacement: removed.replacement };
         const definitionId = kindsByLowerKey.get(key);
         if (definitionId) return { status: 'found', validate: bundledCompiler(kubernetesVersion, strict).validator(definitionId), source: DEFAULT_SCHEMA_LOCATION };
+        const servedFrom = servedFromByLowerKey.get(key);
+        if (servedFrom) return { status: 'unknown', group: apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '', servedFrom };
       } else {
         const file = findFile(location, apiVersion, kind);
         if (file) return { status: 'found', validate: compileFile(file, location.files), source: file };

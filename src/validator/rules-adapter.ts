@@ -2,7 +2,7 @@
 // whatever the rules report becomes positioned diagnostics through one shape.
 import type { Localized } from './messages.ts';
 import type { PathSegment } from './locate.ts';
-import type { Resource, Severity } from './types.ts';
+import type { Resource, RuleContext, Severity } from './types.ts';
 
 export interface RuleHit {
   resource: Resource;
@@ -15,7 +15,7 @@ export interface RuleHit {
   field?: string;
 }
 
-export type RulesRunner = (resources: Resource[]) => RuleHit[];
+export type RulesRunner = (resources: Resource[], context: RuleContext) => RuleHit[];
 
 /**
  * The rules in two parts: those that look at one resource at a time (run file by file, in whichever thread
@@ -30,9 +30,9 @@ export interface RuleSet {
 }
 
 /** Runs the rules; a rule that throws is reported on every resource rather than crashing the run. */
-export function runRuleSet(runner: RulesRunner, resources: Resource[]): RuleHit[] {
+export function runRuleSet(runner: RulesRunner, resources: Resource[], context: RuleContext): RuleHit[] {
   try {
-    return runner(resources);
+    return runner(resources, context);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return resources.map((resource) => ({

@@ -4,7 +4,7 @@ import type { RuleHit, RuleSet } from './rules-adapter.ts';
 
 export const defaultRules: RuleSet = {
   // The cross-resource rules run once over the whole run (`cross`), not file by file.
-  single: (resources) => runSingleResourceRules(resources),
+  single: (resources, context) => runSingleResourceRules(resources, context),
   cross: (resources) =>
     crossResourceRules.flatMap((rule): RuleHit[] =>
       rule.checkAll(resources).map((finding) => ({ ...finding, severity: finding.severity ?? rule.severity, rule: rule.id }))),

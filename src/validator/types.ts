@@ -111,8 +111,8 @@ export type SchemaLookup =
   | { status: 'found'; validate: ValidateFunction; source: string }
   /** A removed API version: the message names the replacement ('batch/v1 CronJob'). */
   | { status: 'removed'; removedIn: string; replacement: string }
-  /** A kind in a built-in API group that this Kubernetes version does not serve (no CRD can define it). */
-  | { status: 'unknown'; group: string }
+  /** A kind of a built-in API group that this Kubernetes version does not serve; `servedFrom`: the first later bundled version that does. */
+  | { status: 'unknown'; group: string; servedFrom?: string }
   /** A custom resource in a version its CustomResourceDefinition (in the input) does not serve. */
   | { status: 'unserved'; crd: string; served: string[] }
   | { status: 'missing' };
@@ -164,7 +164,14 @@ export interface Rule {
   description: Record<Lang, string>;
   /** 'group/version/Kind' or 'Kind' entries this rule applies to; omitted means every resource. */
   appliesTo?: string[];
-  check(resource: Resource): RuleFinding[];
+  /** `context` says which Kubernetes version the run checks against (absent: the newest bundled one). */
+  check(resource: Resource, context?: RuleContext): RuleFinding[];
+}
+
+/** What a rule may need beyond the resource: API-server behaviour that changed between versions follows the run's version. */
+export interface RuleContext {
+  /** Kubernetes minor version, '1.30' to '1.36'. */
+  kubernetesVersion: string;
 }
 
 /** Rules that look at every resource of one run together (e.g. StatefulSet serviceName vs headless Service). */

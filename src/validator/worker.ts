@@ -15,7 +15,7 @@ const [{ createEngine }, { defaultRules }, { claimBatch, validateBatch }, { node
 ]);
 
 const { engineOptions, batches, control, exitOnError } = workerData as WorkerSetup;
-const engine = createEngine(engineOptions, defaultRules, nodeSchemaFiles);
+const engine = await createEngine(engineOptions, defaultRules, nodeSchemaFiles);
 
 for (let batch = claimBatch(control, batches.length); batch !== undefined; batch = claimBatch(control, batches.length)) {
   const results = await validateBatch(engine, batches[batch], control, exitOnError);

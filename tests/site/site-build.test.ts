@@ -77,7 +77,7 @@ describe('built site', () => {
     expect(kubectl).toBe('kubectl apply -f https://owner.github.io/guide/examples/fixture/config.yaml');
     const en = await html('en/fixture/index.html');
     expect(en).toContain('<a href="/guide/examples/fixture/config.yaml" download="config.yaml"');
-    expect(en).toContain('Validated against Kubernetes 1.36');
+    expect(en).toContain('Accepted by Kubernetes 1.30–1.36');
     expect(en).toMatch(/<span class="title">examples\/fixture\/config\.yaml<\/span>/);
   });
 

@@ -49,8 +49,9 @@ describe('flags', () => {
     const bad = await run(['-kubernetes-version', '1.20.0', manifest('valid-deployment.yaml')]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toBe('k8s-validate: Kubernetes version 1.20.0 is not bundled; supported: 1.36\n');
+    expect(bad.stderr).toBe('k8s-validate: Kubernetes version 1.20.0 is not bundled; supported: 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36\n');
     expect((await run(['-kubernetes-version', '1.36.0', manifest('valid-deployment.yaml')])).code).toBe(0);
+    expect((await run(['-kubernetes-version', 'v1.33', manifest('valid-deployment.yaml')])).code).toBe(0);
   });
 
   it('exit codes: 0 valid, 1 invalid, 1 error', async () => {

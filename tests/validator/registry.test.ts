@@ -9,6 +9,7 @@ import {
   UnsupportedKubernetesVersionError,
   bundledSchemas,
   createRegistry,
+  loadKubernetesVersion,
   renderTemplate,
   templateData,
 } from '../../src/validator/registry.ts';
@@ -17,6 +18,8 @@ import { nodeSchemaFiles } from '../../src/validator/schema-files.ts';
 import type { SchemaLookup, ValidateFunction } from '../../src/validator/types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
+const VERSIONS = ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
+for (const version of VERSIONS) await loadKubernetesVersion(version);
 const fixtures = relative(process.cwd(), join(repoRoot, 'tests/fixtures/registry')) || '.';
 
 function validatorOf(lookup: SchemaLookup): ValidateFunction {
@@ -45,17 +48,41 @@ function kubernetesModelsKinds(): string[] {
 }
 
 describe('Kubernetes version', () => {
-  it('bundles 1.36 and accepts its spellings', () => {
-    expect(BUNDLED_KUBERNETES_VERSIONS).toEqual(['1.36']);
+  it('bundles 1.30 to 1.36, defaults to 1.36 and accepts their spellings', () => {
+    expect(BUNDLED_KUBERNETES_VERSIONS).toEqual(VERSIONS);
     expect(createRegistry({}).kubernetesVersion).toBe('1.36');
     for (const version of ['1.36', '1.36.0', 'v1.36.4']) expect(createRegistry({ kubernetesVersion: version }).kubernetesVersion).toBe('1.36');
+    for (const version of ['1.33', '1.33.2', 'v1.33']) expect(createRegistry({ kubernetesVersion: version }).kubernetesVersion).toBe('1.33');
   });
 
   it('refuses any other version with a clear error, before looking at anything else', () => {
-    for (const version of ['1.35', '1.37.0', 'master', 'latest', '']) {
+    for (const version of ['1.29', '1.37.0', '1.3', 'master', 'latest', '']) {
       expect(() => createRegistry({ kubernetesVersion: version, schemaLocations: ['https://example.com/schemas'] })).toThrowError(UnsupportedKubernetesVersionError);
     }
-    expect(() => createRegistry({ kubernetesVersion: '1.35' })).toThrowError(/"1\.35" is not supported: bundled schemas exist for 1\.36 only/);
+    expect(() => createRegistry({ kubernetesVersion: '1.29' })).toThrowError(/"1\.29" is not supported: bundled schemas exist for 1\.30, 1\.31, .*, 1\.36 only/);
+  });
+
+  it('serves flowcontrol v1beta3 up to 1.31 and reports it removed from 1.32 (removed APIs follow the version)', () => {
+    for (const version of ['1.30', '1.31']) expect(createRegistry({ kubernetesVersion: version }).lookup('flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema').status, version).toBe('found');
+    for (const version of ['1.32', '1.36']) {
+      expect(createRegistry({ kubernetesVersion: version }).lookup('flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema'), version).toEqual({
+        status: 'removed',
+        removedIn: '1.32',
+        replacement: 'flowcontrol.apiserver.k8s.io/v1 FlowSchema',
+      });
+    }
+    for (const version of VERSIONS) expect(createRegistry({ kubernetesVersion: version }).lookup('batch/v1beta1', 'CronJob').status, version).toBe('removed');
+  });
+
+  it('knows kinds new in a version only from that version on, and says so before (resource.k8s.io/v1 since 1.34)', () => {
+    for (const version of VERSIONS) {
+      const lookup = createRegistry({ kubernetesVersion: version }).lookup('resource.k8s.io/v1', 'ResourceClaim');
+      if (Number(version.split('.')[1]) >= 34) expect(lookup.status, version).toBe('found');
+      else expect(lookup, version).toEqual({ status: 'unknown', group: 'resource.k8s.io', servedFrom: '1.34' });
+    }
+    // Case-insensitive kind, as every lookup; a kind no version serves stays missing.
+    expect(createRegistry({ kubernetesVersion: '1.30' }).lookup('networking.k8s.io/v1', 'servicecidr')).toEqual({ status: 'unknown', group: 'networking.k8s.io', servedFrom: '1.33' });
+    expect(createRegistry({ kubernetesVersion: '1.30' }).lookup('example.com/v1', 'Widget')).toEqual({ status: 'missing' });
   });
 });
 

@@ -3,11 +3,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledSchemas, createRegistry } from '../../src/validator/registry.ts';
+import { bundledSchemas, createRegistry, loadKubernetesVersion } from '../../src/validator/registry.ts';
+import { REMOVED_APIS } from '../../src/validator/registry/removed-apis.ts';
 import type { SchemaRegistry, ValidateFunction } from '../../src/validator/types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const schemasDir = join(repoRoot, 'src/validator/schemas');
+await loadKubernetesVersion('1.36');
 const schemas = bundledSchemas('1.36');
 const INJECTED = 'zzInjectedUnknownField';
 
@@ -15,10 +17,10 @@ type Json = unknown;
 type Schema = Record<string, unknown>;
 
 /** Resolves $ref and returns the definition id (if any) and the effective schema. */
-function deref(schema: Schema): { id?: string; schema: Schema } {
+function deref(schema: Schema, definitions = schemas.definitions): { id?: string; schema: Schema } {
   if (typeof schema.$ref !== 'string') return { schema };
   const id = schema.$ref.replace('#/definitions/', '');
-  const target = schemas.definitions[id] as Schema;
+  const target = definitions[id] as Schema;
   expect(target, `dangling ${schema.$ref}`).toBeDefined();
   return { id, schema: target };
 }
@@ -38,10 +40,10 @@ interface Maximal {
  * A valid object with every property the schema allows, built from the schema itself. Recursive
  * definitions (JSONSchemaProps) are expanded once per branch, then left empty.
  */
-function buildMaximal(root: Schema): Maximal {
+function buildMaximal(root: Schema, definitions = schemas.definitions): Maximal {
   const closedObjects: Maximal['closedObjects'] = [];
   const build = (input: Schema, path: (string | number)[], stack: string[]): Json => {
-    const { id, schema } = deref(input);
+    const { id, schema } = deref(input, definitions);
     if (id && stack.filter((s) => s === id).length >= 1 && schema.additionalProperties === false && !schema.required) return {};
     const nextStack = id ? [...stack, id] : stack;
     if (Array.isArray(schema.enum)) return schema.enum.find((v) => v !== null);
@@ -99,9 +101,10 @@ describe('generated schemas', () => {
   });
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('regenerating from the pinned kubernetes-models gives byte-identical files', () => {
+  it('regenerating every version from the bundled OpenAPI specs and the pinned kubernetes-models gives byte-identical files', () => {
     execFileSync(process.execPath, [join(repoRoot, 'scripts/generate-schemas.ts'), '--out', outDir], { cwd: repoRoot, stdio: 'pipe' });
-    const committed = readdirSync(schemasDir).sort();
+    const committed = readdirSync(schemasDir).filter((file) => file.endsWith('.json')).sort();
+    expect(committed).toEqual(['1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'].map((version) => `kubernetes-${version}.json`));
     expect(readdirSync(outDir).sort()).toEqual(committed);
     for (const file of committed) {
       expect(readFileSync(join(outDir, file)).equals(readFileSync(join(schemasDir, file))), `${file} differs: run npm run schemas`).toBe(true);
@@ -110,7 +113,7 @@ describe('generated schemas', () => {
 
   it('has one definition per group/version/kind (core/v1 Event and events.k8s.io/v1 Event differ)', () => {
     expect(schemas.kinds['v1/Event']).toBe('core.v1.Event');
-    expect(schemas.kinds['events.k8s.io/v1/Event']).toBe('events.k8s.io.v1.Event');
+    expect(schemas.kinds['events.k8s.io/v1/Event']).toBe('events.v1.Event');
     expect(new Set(Object.values(schemas.kinds)).size).toBe(Object.keys(schemas.kinds).length);
     for (const [gvk, id] of Object.entries(schemas.kinds)) {
       const apiVersion = gvk.slice(0, gvk.lastIndexOf('/'));
@@ -119,6 +122,19 @@ describe('generated schemas', () => {
       expect(properties.apiVersion.enum, gvk).toEqual([apiVersion]);
       expect(properties.kind.enum, gvk).toEqual([kind]);
     }
+  });
+
+  it('drops a kind between two versions only when removed-apis.ts says that version removed it; knows every group', () => {
+    const versions = ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35', '1.36'];
+    const all = versions.map((version) => JSON.parse(readFileSync(join(schemasDir, `kubernetes-${version}.json`), 'utf8')) as { kinds: Record<string, string>; groups: string[] });
+    for (let i = 1; i < versions.length; i++) {
+      for (const gvk of Object.keys(all[i - 1].kinds).filter((key) => !all[i].kinds[key])) {
+        expect(REMOVED_APIS.get(gvk)?.removedIn, `${gvk} is gone in ${versions[i]}`).toBe(versions[i]);
+      }
+    }
+    // resource.k8s.io is GA only from 1.34, but the 1.30 API server already owns the group (alpha versions).
+    expect(all[0].groups).toEqual(expect.arrayContaining(['', 'apps', 'resource.k8s.io', 'flowcontrol.apiserver.k8s.io']));
+    expect(Object.keys(all[0].kinds).some((gvk) => gvk.startsWith('resource.k8s.io/'))).toBe(false);
   });
 
   it('serves only GA versions for Kubernetes 1.36 and none of the removed ones', () => {
@@ -132,6 +148,21 @@ describe('generated schemas', () => {
 });
 
 describe('maximal objects and injected unknown fields', () => {
+  it('1.30 to 1.35: every served kind compiles (ajv strict mode) and accepts a maximal valid object of its own version', async () => {
+    const falsePositives: string[] = [];
+    for (const version of ['1.30', '1.31', '1.32', '1.33', '1.34', '1.35']) {
+      const own = await loadKubernetesVersion(version);
+      const registry = createRegistry({ kubernetesVersion: version, strict: true });
+      for (const [gvk, id] of Object.entries(own.kinds)) {
+        const slash = gvk.lastIndexOf('/');
+        const { value } = buildMaximal({ $ref: `#/definitions/${id}` }, own.definitions);
+        const validate = found(registry, gvk.slice(0, slash), gvk.slice(slash + 1));
+        if (!validate(value)) falsePositives.push(`${version} ${gvk}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+      }
+    }
+    expect(falsePositives).toEqual([]);
+  });
+
   const strict = createRegistry({ kubernetesVersion: '1.36', strict: true });
   const lax = createRegistry({ kubernetesVersion: '1.36', strict: false });
   const maximals = Object.entries(schemas.kinds).map(([gvk, id]) => {

@@ -1,6 +1,7 @@
 import type { Rule, RuleFinding } from '../types.ts';
 import { containersOf, INIT_AND_APP_CONTAINERS, POD_TEMPLATE_KINDS, podTemplates } from './lib/pod-templates.ts';
 import { entries, missing, msg, obj, josa } from './lib/util.ts';
+import { atLeast, SINCE } from './lib/versions.ts';
 
 export const bestPracticeResources: Rule = {
   id: 'best-practice-resources',
@@ -10,12 +11,14 @@ export const bestPracticeResources: Rule = {
     '모범 사례(API 오류 아님): 모든 컨테이너에 resources.requests와 resources.limits를 지정해, 스케줄러가 배치할 수 있고 이웃 파드의 자원을 빼앗지 않게 한다.',
   ),
   appliesTo: POD_TEMPLATE_KINDS,
-  check(resource) {
+  check(resource, context) {
     const out: RuleFinding[] = [];
     for (const pod of podTemplates(resource)) {
+      // Pod-level spec.resources (on by default since 1.34) covers its containers: what it sets, they need not.
+      const podResources = atLeast(context, SINCE.podLevelResources) ? obj(obj(pod.spec)?.resources) : undefined;
       for (const c of containersOf(pod, INIT_AND_APP_CONTAINERS)) {
         const resources = obj(c.container.resources);
-        const lacks = (['requests', 'limits'] as const).filter((k) => entries(resources?.[k]).length === 0);
+        const lacks = (['requests', 'limits'] as const).filter((k) => entries(resources?.[k]).length === 0 && entries(podResources?.[k]).length === 0);
         if (lacks.length === 0) continue;
         const what = lacks.map((k) => `resources.${k}`).join(' / ');
         out.push(missing(resources ? [...c.path, 'resources'] : c.path, msg(

@@ -1,6 +1,6 @@
 // The API-server rules: checks a JSON Schema cannot express but the Kubernetes 1.36 API server rejects,
 // plus a few clearly-labelled best-practice warnings (ids starting with "best-practice-").
-import type { CrossResourceRule, Lang, Resource, Rule, RuleFinding, Severity } from '../types.ts';
+import type { CrossResourceRule, Lang, Resource, Rule, RuleContext, RuleFinding, Severity } from '../types.ts';
 import { bestPracticeImageTag } from './best-practice-image-tag.ts';
 import { bestPracticeResources } from './best-practice-resources.ts';
 import { containerNames } from './container-names.ts';
@@ -142,8 +142,8 @@ function rulesFor(resource: Resource, gvk: string): Rule[] {
 }
 
 /** Runs every applicable rule on every resource, then the cross-resource rules over the whole run. */
-export function runRules(resources: Resource[]): RuleResult[] {
-  const out = runSingleResourceRules(resources);
+export function runRules(resources: Resource[], context?: RuleContext): RuleResult[] {
+  const out = runSingleResourceRules(resources, context);
   for (const rule of crossResourceRules) {
     let findings: Array<RuleFinding & { resource: Resource }>;
     try {
@@ -157,7 +157,7 @@ export function runRules(resources: Resource[]): RuleResult[] {
 }
 
 /** Runs every applicable single-resource rule on every resource (the cross-resource rules are left out). */
-export function runSingleResourceRules(resources: Resource[]): RuleResult[] {
+export function runSingleResourceRules(resources: Resource[], context?: RuleContext): RuleResult[] {
   const out: RuleResult[] = [];
   forgetChangedRules();
   for (const resource of resources) {
@@ -165,7 +165,7 @@ export function runSingleResourceRules(resources: Resource[]): RuleResult[] {
     for (const rule of rulesFor(resource, gvk)) {
       let findings: RuleFinding[];
       try {
-        findings = rule.check(resource);
+        findings = rule.check(resource, context);
       } catch (error) {
         findings = [{ ...crashFinding(rule.id, error), severity: 'error' }];
       }

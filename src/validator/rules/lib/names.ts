@@ -57,10 +57,17 @@ export function dns1035Label(value: string): Msg | null {
 
 /**
  * Environment variable names and envFrom prefixes: IsRelaxedEnvVarName, the rule since RelaxedEnvironmentVariableValidation
- * went GA in 1.34 (before: C_IDENTIFIER-like IsEnvVarName). Any printable ASCII character except "=", not empty.
+ * went beta (on by default) in 1.32, GA in 1.34: any printable ASCII character except "=", not empty. `relaxed: false`
+ * (1.30, 1.31): IsEnvVarName, letters, digits, "_", "-" and ".", not starting with a digit.
  */
-export function envVarName(value: string): Msg | null {
+export function envVarName(value: string, relaxed = true): Msg | null {
   if (value.length === 0) return msg('must not be empty', '비어 있을 수 없다');
+  if (!relaxed && !/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(value)) {
+    return msg(
+      'must consist of letters, digits, "_", "-" or "." and must not start with a digit (names with other characters need Kubernetes 1.32 or later)',
+      '영문자, 숫자, "_", "-", "."로만 이루어지고 숫자로 시작하지 않아야 한다(다른 문자가 든 이름은 쿠버네티스 1.32 이상이 필요하다)',
+    );
+  }
   if (!/^[\x20-\x7e]*$/.test(value) || value.includes('=')) {
     return msg(
       'must consist only of printable ASCII characters other than "="',
