@@ -6,10 +6,12 @@ import { stat } from 'node:fs/promises';
 import { applyCrossRules, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
 import { listFiles, readSource, snippetsFromText, type SourceFile } from './sources.ts';
 import { diagnostic } from './check.ts';
+import { failOnWarnings } from './rule-control.ts';
 import { defaultRules } from './rules-default.ts';
 import type { ValidateOptions, ValidationReport, ValidationSummary } from './types.ts';
 
 export { formatReport, OUTPUT_FORMATS, type OutputFormat, type FormatOptions } from './output/index.ts';
+export { RuleControlError, RULE_GROUPS } from './rule-control.ts';
 export { BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './registry.ts';
 export type * from './types.ts';
 
@@ -25,10 +27,11 @@ export interface ValidatePathsOptions extends ValidateOptions {
 /** Below this much input, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 
-function assemble(engine: Engine, results: FileResult[], extra: FileResult['fileDiagnostics']): ValidationReport {
-  const summary: ValidationSummary = { valid: 0, invalid: 0, errors: 0, skipped: 0, warnings: 0, optedOut: 0, files: 0 };
+function assemble(engine: Engine, results: FileResult[], extra: FileResult['fileDiagnostics'], options: ValidateOptions): ValidationReport {
+  const summary: ValidationSummary = { valid: 0, invalid: 0, errors: 0, skipped: 0, warnings: 0, optedOut: 0, ignored: 0, files: 0 };
   const resources = results.flatMap((r) => r.resources);
   const fileDiagnostics = [...extra, ...results.flatMap((r) => r.fileDiagnostics)];
+  const fileWarningsFail = options.failOnWarning === true && failOnWarnings(resources, fileDiagnostics);
   for (const r of results) {
     summary.optedOut += r.optedOut;
     if (r.read) summary.files++;
@@ -39,9 +42,10 @@ function assemble(engine: Engine, results: FileResult[], extra: FileResult['file
     else if (r.status === 'error') summary.errors++;
     else summary.skipped++;
     summary.warnings += r.diagnostics.filter((d) => d.severity === 'warning').length;
+    summary.ignored += r.ignored?.length ?? 0;
   }
   summary.warnings += fileDiagnostics.filter((d) => d.severity === 'warning').length;
-  const ok = summary.invalid === 0 && summary.errors === 0 && !fileDiagnostics.some((d) => d.severity === 'error');
+  const ok = summary.invalid === 0 && summary.errors === 0 && !fileDiagnostics.some((d) => d.severity === 'error') && !fileWarningsFail;
   return { resources, fileDiagnostics, summary, ok, kubernetesVersion: engine.registry.kubernetesVersion };
 }
 
@@ -83,7 +87,7 @@ export async function validatePaths(paths: string[], options: ValidatePathsOptio
     }
   }
   await applyCrossRules(engine, results, readSource);
-  return assemble(engine, results, listDiagnostics);
+  return assemble(engine, results, listDiagnostics, options);
 }
 
 /** Validates text as if read from `file` (its extension decides YAML/JSON vs Markdown/MDX). */
@@ -92,5 +96,5 @@ export async function validateText(text: string, file: string, options: Validate
   const source: SourceFile = { file, snippets: snippetsFromText(text, file), diagnostics: [] };
   const results = [validateSource(engine, source)];
   await applyCrossRules(engine, results, async () => source);
-  return assemble(engine, results, []);
+  return assemble(engine, results, [], options);
 }

@@ -5,6 +5,8 @@ import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, t
 import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, parseChunkAt, parseDocumentsByChunk, type ParseProblem, type YamlDocument } from './parse.ts';
+import { collectOptOuts, optOutFor, recordIgnored, type OptOut } from './opt-outs.ts';
+import { selectRules } from './rule-control.ts';
 import { runRuleSet, type RuleHit, type RuleSet } from './rules-adapter.ts';
 import type { SourceFile, SourceSnippet } from './sources.ts';
 import type { Lang, Resource, ResourceResult, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
@@ -26,7 +28,7 @@ const engines = new Map<string, Engine>();
  * page after page with the same options).
  */
 export function createEngine(options: ValidateOptions, rules: RuleSet | undefined): Engine {
-  const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules]);
+  const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules, options.disableRules, options.enableRules]);
   let engine = engines.get(key);
   if (!engine || engine.rulesSource !== rules) {
     engine = buildEngine(options, rules);
@@ -45,7 +47,7 @@ function buildEngine(options: ValidateOptions, rules: RuleSet | undefined): Engi
     registry,
     lang,
     rulesSource: rules,
-    rules: options.rules === false ? undefined : rules,
+    rules: options.rules === false ? undefined : selectRules(rules, options),
     check: { skip: options.skip ?? [], reject: options.reject ?? [], ignoreMissingSchemas: options.ignoreMissingSchemas ?? false, lang },
     schemaSource: (lookup) => {
       const root = lookup.validate.schema;
@@ -76,6 +78,8 @@ export interface CrossCandidate {
    * (more memory and garbage-collection work), and a locator cannot cross threads anyway.
    */
   place: ResourcePlace;
+  /** The resource's opt-outs (annotation, comment), for the cross-resource rules' findings. */
+  optOuts?: OptOut[];
 }
 
 /** A resource's place in its file: snippet, chunk of that snippet (see parseChunkAt), nth resource of that chunk. */
@@ -108,6 +112,7 @@ interface Pending {
   resource?: Resource;
   locator: Locator;
   place?: ResourcePlace;
+  optOuts?: OptOut[];
 }
 
 function displayName(metadata: unknown): { name?: string; namespace?: string } {
@@ -173,10 +178,12 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
       }
     }
   }
+  collectOptOuts(source.file, source.snippets, pending, out.fileDiagnostics, lang);
   if (engine.rules) applyRules(engine, pending);
   for (const p of pending) {
     p.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
-    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place! });
+    p.result.ignored?.sort((a, b) => a.line - b.line || a.col - b.col);
+    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place!, optOuts: p.optOuts });
     out.resources.push(p.result);
   }
   return out;
@@ -248,9 +255,12 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
 }
 
 /** Adds a rule's finding to its resource's result, at its position. */
-export function recordHit(engine: Engine, result: ResourceResult, locator: Locator, hit: RuleHit): void {
+export function recordHit(engine: Engine, result: ResourceResult, locator: Locator, hit: RuleHit, optOuts?: OptOut[]): void {
   const position = locator(hit.path, hit.at ?? 'value');
-  result.diagnostics.push(diagnostic(result.file, position, hit.severity, hit.rule, hit.message, engine.lang, hit.path));
+  const finding = diagnostic(result.file, position, hit.severity, hit.rule, hit.message, engine.lang, hit.path);
+  const optOut = optOutFor(optOuts, hit);
+  if (optOut) return recordIgnored(result, finding, optOut);
+  result.diagnostics.push(finding);
   if (hit.severity === 'error' && result.status === 'valid') result.status = 'invalid';
 }
 
@@ -260,7 +270,7 @@ function applyRules(engine: Engine, pending: Pending[]): void {
   if (owners.size === 0) return;
   for (const hit of runRuleSet(engine.rules!.single, [...owners.keys()])) {
     const owner = owners.get(hit.resource);
-    if (owner) recordHit(engine, owner.result, owner.locator, hit);
+    if (owner) recordHit(engine, owner.result, owner.locator, hit, owner.optOuts);
   }
 }
 
@@ -283,7 +293,7 @@ export async function applyCrossRules(engine: Engine, results: FileResult[], rer
     if (!sources.has(file)) sources.set(file, reread(file));
     if (!locators.has(owner.candidate)) locators.set(owner.candidate, locateResource(engine, await sources.get(file)!, owner.candidate.place));
     const locator = locators.get(owner.candidate) ?? (() => ({ line: owner.result.resources[owner.candidate.index].line, col: owner.result.resources[owner.candidate.index].col }));
-    recordHit(engine, owner.result.resources[owner.candidate.index], locator, hit);
+    recordHit(engine, owner.result.resources[owner.candidate.index], locator, hit, owner.candidate.optOuts);
     touched.add(owner.result);
   }
   for (const result of touched) for (const r of result.resources) r.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
