@@ -167,7 +167,7 @@ describe('opting one resource out (annotation, comment)', () => {
     // The badly written opt-outs silence nothing.
     expect(report.summary.ignored).toBe(0);
     const ko = await check(text, { lang: 'ko' });
-    expect(ko.resources[0]!.diagnostics.find((d) => d.rule === 'opt-out')!.message).toBe('이 예외 처리에는 규칙 id가 없다. "# k8s-validate-ignore <rule-id> -- <reason>" 형식으로 쓴다');
+    expect(ko.resources[0]!.diagnostics.find((d) => d.rule === 'opt-out')!.message).toBe('규칙 제외에 규칙 id가 없다. "# k8s-validate-ignore <rule-id> -- <reason>" 형식으로 쓴다');
   });
 
   it('a word that only mentions the tool in a comment is left alone', async () => {
@@ -300,7 +300,7 @@ describe('the command line', () => {
     const verbose = await run(['-summary', '-verbose', 'pod.yaml'], dir);
     expect(verbose.stdout).toContain('pod.yaml:9:7: ignored warning[best-practice-resources]: Container "web" sets no resources');
     expect(verbose.stdout).toContain(`(opted out: sized by the LimitRange; annotation ${join(dir, 'pod.yaml')}:6:5)`);
-    expect((await run(['-summary', '-lang', 'ko', 'pod.yaml'], dir)).stdout).toContain('예외 처리: 1');
+    expect((await run(['-summary', '-lang', 'ko', 'pod.yaml'], dir)).stdout).toContain('규칙 제외: 1');
     for (const output of OUTPUT_FORMATS) {
       const { code, stdout } = await run(['-verbose', '-summary', '-output', output, 'pod.yaml'], dir);
       expect(code, output).toBe(0);
