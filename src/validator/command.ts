@@ -8,6 +8,8 @@ import { langFromEnv, msg } from './messages.ts';
 import { describeRules } from './rules/index.ts';
 import { applyProjectConfig, controlErrorText } from './config-file.ts';
 import { ruleFilter, RULE_GROUPS } from './rule-control.ts';
+import { CONFIG_FILE_NAMES } from './config.ts';
+import { OPT_OUT_ANNOTATION, OPT_OUT_COMMENT } from './opt-outs.ts';
 import type { Lang } from './types.ts';
 
 interface FlagSpec {
@@ -58,7 +60,14 @@ export function usage(): string {
     lines.push(`  -${flag.name}${flag.value ? ' ' + flag.value : ''}`);
     lines.push(`        ${flag.help}`);
   }
-  lines.push('', 'Exit status: 0 if every resource is valid, 1 if any is invalid or could not be validated.');
+  lines.push(
+    '',
+    `Rule control: -list-rules lists the rule ids and groups; flags override ${CONFIG_FILE_NAMES[0]} in the working folder.`,
+    'One resource opts out of a rule, giving the reason, with an annotation or a YAML comment in its document:',
+    `  ${OPT_OUT_ANNOTATION}<rule-id>: "<reason>"`,
+    `  # ${OPT_OUT_COMMENT} <rule-id> -- <reason>`,
+  );
+  lines.push('', 'Exit status: 0 if every resource is valid, 1 if any is invalid or could not be validated (or has a warning, with -fail-on-warning).');
   return lines.join('\n') + '\n';
 }
 
