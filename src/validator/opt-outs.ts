@@ -112,6 +112,18 @@ function commentOptOuts(text: string): CommentOptOut[] {
   return out;
 }
 
+/** The last of `targets` (in file order) that starts at or above `line` (binary search: a List may have many items). */
+function lastStartingBy(targets: OptOutTarget[], line: number): OptOutTarget | undefined {
+  let low = 0;
+  let high = targets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (targets[middle]!.result.line <= line) low = middle + 1;
+    else high = middle;
+  }
+  return targets[low - 1];
+}
+
 /** Whether `body` is text inside one of the resource's strings (a `#` line in a block scalar), not a comment. */
 function insideString(object: unknown, body: string): boolean {
   return JSON.stringify(object).includes(JSON.stringify(body).slice(1, -1));
@@ -144,15 +156,21 @@ export function collectOptOuts(file: string, snippets: SourceSnippet[], targets:
     const comments = commentOptOuts(snippet.text);
     if (comments.length === 0) continue;
     const chunkStarts = splitDocuments(snippet.text).map((chunk) => chunk.startLine + 1);
+    const byChunk = new Map<number, OptOutTarget[]>();
+    for (const target of inSnippet) {
+      const chunk = target.place!.chunk;
+      if (!byChunk.has(chunk)) byChunk.set(chunk, []);
+      byChunk.get(chunk)!.push(target);
+    }
+    let chunk = 0;
     for (const comment of comments) {
-      let chunk = chunkStarts.length - 1;
-      while (chunk > 0 && chunkStarts[chunk] > comment.line) chunk--;
-      const inChunk = inSnippet.filter((t) => t.place?.chunk === chunk);
-      if (inChunk.some((t) => t.resource && insideString(t.resource.object, comment.body))) continue;
+      // Comments come in line order: the chunk a comment is in only moves forward.
+      while (chunk + 1 < chunkStarts.length && chunkStarts[chunk + 1]! <= comment.line) chunk++;
+      const inChunk = byChunk.get(chunk) ?? [];
       // The item the comment is in (the last one starting at or above it), or every item when it is above them all.
-      const line = comment.line + snippet.lineOffset;
-      const above = inChunk.filter((t) => t.result.line <= line);
-      const applies = above.length > 0 ? [above[above.length - 1]] : inChunk;
+      const last = lastStartingBy(inChunk, comment.line + snippet.lineOffset);
+      if (last?.resource && insideString(last.resource.object, comment.body)) continue;
+      const applies = last ? [last] : inChunk;
       for (const problem of comment.problems) report(applies[0], { ...problem, ...toFile(problem) });
       if (applies.length === 0 && comment.optOuts.length > 0) report(undefined, { ...toFile(comment), messages: msg.optOutNoResource() });
       for (const target of applies) add(target, comment.optOuts.map((o) => ({ ...o, ...toFile(o) })));
