@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/validator/command.ts';
 import { ConfigError, parseConfig } from '../../src/validator/config.ts';
+import { layerRuleLists, ruleFilter } from '../../src/validator/rule-control.ts';
 import { formatReport, OUTPUT_FORMATS, RuleControlError, validatePaths, validateText } from '../../src/validator/index.ts';
 import type { ValidateOptions, ValidationReport } from '../../src/validator/types.ts';
 
@@ -69,6 +70,19 @@ describe('turning rules off and on (library options)', () => {
     await expect(check(pod('a'), { disableRules: ['all'], enableRules: ['all'] })).rejects.toThrow('rule "all" is both disabled and enabled');
     const error = await check(pod('a'), { lang: 'ko', disableRules: ['nope-rule'] }).catch((e: RuleControlError) => e);
     expect((error as RuleControlError).messages.ko).toContain('알 수 없는 규칙 "nope-rule"이다');
+  });
+});
+
+describe('flags over the config file', () => {
+  it('a rule named by a flag leaves the file\'s lists and joins the flag\'s', () => {
+    expect(layerRuleLists({ disable: ['best-practice', 'job-indexed'], enable: ['best-practice-image-tag'] }, { disable: ['best-practice-image-tag'], enable: ['job-indexed'] }))
+      .toEqual({ disable: ['best-practice', 'best-practice-image-tag'], enable: ['job-indexed'] });
+    expect(layerRuleLists({ disable: ['all'] }, {})).toEqual({ disable: ['all'], enable: [] });
+  });
+
+  it('the most specific name decides', () => {
+    const enabled = ruleFilter(['all', 'best-practice-resources'], ['best-practice']);
+    expect(['workload-selector', 'best-practice-image-tag', 'best-practice-resources'].map(enabled)).toEqual([false, true, false]);
   });
 });
 
