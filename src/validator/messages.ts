@@ -196,7 +196,10 @@ export const msg = {
   }),
   configBadPattern: (detail: string): Localized => ({ en: `not a valid regular expression: ${detail}`, ko: `올바른 정규 표현식이 아니다: ${detail}` }),
   configBothFiles: (a: string, b: string): Localized => ({ en: `both ${a} and ${b} exist; keep one`, ko: `${a}, ${b} 파일이 모두 있다. 하나만 둔다` }),
-  ignoredBy: (reason: string): Localized => ({ en: `opted out: ${reason}`, ko: `규칙 제외: ${reason}` }),
+  ignoredBy: (reason: string, via: 'annotation' | 'comment', where: string): Localized => ({
+    en: `opted out: ${reason}; ${via} ${where}`,
+    ko: `규칙 제외: ${reason}; ${via === 'annotation' ? '어노테이션' : '주석'} ${where}`,
+  }),
 
   // ---- output ----------------------------------------------------------------------------------------------
   summary: (s: { resources: number; files: number; valid: number; invalid: number; errors: number; skipped: number; warnings: number; optedOut: number; ignored?: number; stdin: boolean }): Localized => {

@@ -26,7 +26,7 @@ export function ignoredLine(d: IgnoredDiagnostic, lang: Lang): string {
 
 /** Why a finding is ignored: the reason, and where the opt-out is written. */
 export function ignoredNote(d: IgnoredDiagnostic, lang: Lang): string {
-  return `${msg.ignoredBy(d.reason)[lang]}; ${d.optOut.via} ${d.file}:${d.optOut.line}:${d.optOut.col}`;
+  return msg.ignoredBy(d.reason, d.optOut.via, `${d.file}:${d.optOut.line}:${d.optOut.col}`)[lang];
 }
 
 /** What a resource fails with: its errors, or its warnings when only they made it invalid (-fail-on-warning). */
