@@ -6,7 +6,7 @@ import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, parseChunkAt, parseDocumentsByChunk, type ParseProblem, type YamlDocument } from './parse.ts';
 import { collectOptOuts, optOutFor, recordIgnored, type OptOut } from './opt-outs.ts';
-import { selectRules } from './rule-control.ts';
+import { failOnWarnings, selectRules } from './rule-control.ts';
 import { runRuleSet, type RuleHit, type RuleSet } from './rules-adapter.ts';
 import type { SourceFile, SourceSnippet } from './sources.ts';
 import type { Lang, Resource, ResourceResult, SchemaFiles, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
@@ -17,6 +17,8 @@ export interface Engine {
   lang: Lang;
   rules: RuleSet | undefined;
   rulesSource: RuleSet | undefined;
+  /** -fail-on-warning: known per file too, so that -exit-on-error stops at a file whose warnings fail it. */
+  failOnWarning: boolean;
   schemaFiles: SchemaFiles | undefined;
   schemaSource: (lookup: Extract<SchemaLookup, { status: 'found' }>) => { root: Record<string, unknown>; definitions: Record<string, unknown> } | undefined;
 }
@@ -29,7 +31,7 @@ const engines = new Map<string, Engine>();
  * page after page with the same options). `schemaFiles` reads local schema locations (Node only; see types.ts).
  */
 export function createEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles?: SchemaFiles): Engine {
-  const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules, options.disableRules, options.enableRules]);
+  const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules, options.disableRules, options.enableRules, options.failOnWarning]);
   let engine = engines.get(key);
   if (!engine || engine.rulesSource !== rules || engine.schemaFiles !== schemaFiles) {
     engine = buildEngine(options, rules, schemaFiles);
@@ -48,6 +50,7 @@ function buildEngine(options: ValidateOptions, rules: RuleSet | undefined, schem
     registry,
     lang,
     rulesSource: rules,
+    failOnWarning: options.failOnWarning === true,
     schemaFiles,
     rules: options.rules === false ? undefined : selectRules(rules, options),
     check: { skip: options.skip ?? [], reject: options.reject ?? [], ignoreMissingSchemas: options.ignoreMissingSchemas ?? false, lang },
@@ -188,6 +191,7 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
     if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place!, optOuts: p.optOuts });
     out.resources.push(p.result);
   }
+  if (engine.failOnWarning) failOnWarnings(out.resources, out.fileDiagnostics);
   return out;
 }
 

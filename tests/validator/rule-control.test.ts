@@ -300,6 +300,13 @@ describe('the command line', () => {
     expect(await run(['pod.yaml'], both)).toMatchObject({ code: 1, stderr: 'k8s-validate: .k8s-validate.yml:1:1: both .k8s-validate.yaml and .k8s-validate.yml exist; keep one\n' });
   });
 
+  it('-fail-on-warning with -exit-on-error stops after the first file whose warnings fail it', async () => {
+    const dir = makeFolder({ 'a.yaml': pod('a', '', 'nginx:1.27'), 'b.yaml': pod('b', '', 'nginx:1.27') });
+    const { code, stdout } = await run(['-fail-on-warning', '-exit-on-error', '-summary', join(dir, 'a.yaml'), join(dir, 'b.yaml')], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('Summary: 1 resource found in 1 file - Valid: 0, Invalid: 1,');
+  });
+
   it('-config names another file; a missing one is an error', async () => {
     const dir = makeFolder({ 'pod.yaml': pod('a'), 'ci.yaml': 'disableRules: [best-practice]\n', '.k8s-validate.yaml': 'failOnWarning: true\n' });
     expect(await run(['-config', 'ci.yaml', 'pod.yaml'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
