@@ -181,6 +181,10 @@ export const msg = {
     en: `unknown directive ${q(word)}; an opt-out comment is written ${example}`,
     ko: `알 수 없는 지시문 ${q(word)}이다. 규칙 제외 주석은 ${example} 형식으로 쓴다`,
   }),
+  optOutUnused: (name: string): Localized => ({
+    en: `rule ${q(name)} reports nothing in this resource, so this opt-out silences nothing; remove it`,
+    ko: `이 리소스에는 ${q(name)} 규칙이 보고하는 것이 없어 이 규칙 제외는 필요 없다. 지운다`,
+  }),
   optOutNoResource: (): Localized => ({
     en: 'this opt-out comment is in no resource (it applies to the resource of the YAML document it is written in)',
     ko: '이 규칙 제외 주석이 속한 리소스가 없다(주석은 그 주석이 있는 YAML 문서의 리소스에 적용된다)',

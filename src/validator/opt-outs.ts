@@ -7,7 +7,7 @@
 import { diagnostic, type LocalizedDiagnostic, type Locator } from './check.ts';
 import { msg, type Localized } from './messages.ts';
 import { splitDocuments } from './parse.ts';
-import { covers, unknownRuleMessage } from './rule-control.ts';
+import { covers, coversCrossRule, coversEnabledRule, unknownRuleMessage } from './rule-control.ts';
 import type { RuleHit } from './rules-adapter.ts';
 import type { SourceSnippet } from './sources.ts';
 import type { IgnoredDiagnostic, Lang, Position, Resource, ResourceResult } from './types.ts';
@@ -175,6 +175,30 @@ export function collectOptOuts(file: string, snippets: SourceSnippet[], targets:
       if (applies.length === 0 && comment.optOuts.length > 0) report(undefined, { ...toFile(comment), messages: msg.optOutNoResource() });
       for (const target of applies) add(target, comment.optOuts.map((o) => ({ ...o, ...toFile(o) })));
     }
+  }
+}
+
+/**
+ * An opt-out that silenced nothing on the resources it applies to (and the rules did run on them) is a warning at
+ * the opt-out, so stale ones do not pile up (as ESLint's unused disable directives). Opt-outs of rules that are
+ * turned off, or that cover a cross-resource rule (whose findings come later, in the run-wide pass), are left alone.
+ */
+export function reportUnusedOptOuts(targets: OptOutTarget[], enabled: (rule: string) => boolean, lang: Lang): void {
+  const uses = new Map<string, { optOut: OptOut; targets: OptOutTarget[] }>();
+  for (const target of targets) {
+    if (!target.resource) continue;
+    for (const optOut of target.optOuts ?? []) {
+      const key = `${optOut.via} ${optOut.line}:${optOut.col} ${optOut.rule}`;
+      if (!uses.has(key)) uses.set(key, { optOut, targets: [] });
+      uses.get(key)!.targets.push(target);
+    }
+  }
+  for (const { optOut, targets: applying } of uses.values()) {
+    if (coversCrossRule(optOut.rule) || !coversEnabledRule(optOut.rule, enabled)) continue;
+    const used = applying.some((t) => t.result.ignored?.some((d) => d.optOut.via === optOut.via && d.optOut.line === optOut.line && d.optOut.col === optOut.col));
+    if (used) continue;
+    const first = applying[0]!;
+    first.result.diagnostics.push(diagnostic(first.result.file, optOut, 'warning', 'opt-out-unused', msg.optOutUnused(optOut.rule), lang));
   }
 }
 

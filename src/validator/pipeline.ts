@@ -5,8 +5,8 @@ import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, t
 import type { PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, parseChunkAt, parseDocumentsByChunk, type ParseProblem, type YamlDocument } from './parse.ts';
-import { collectOptOuts, optOutFor, recordIgnored, type OptOut } from './opt-outs.ts';
-import { failOnWarnings, selectRules } from './rule-control.ts';
+import { collectOptOuts, optOutFor, recordIgnored, reportUnusedOptOuts, type OptOut } from './opt-outs.ts';
+import { failOnWarnings, ruleFilter, selectRules } from './rule-control.ts';
 import { runRuleSet, type RuleHit, type RuleSet } from './rules-adapter.ts';
 import type { SourceFile, SourceSnippet } from './sources.ts';
 import type { Lang, Resource, ResourceResult, SchemaFiles, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
@@ -19,6 +19,8 @@ export interface Engine {
   rulesSource: RuleSet | undefined;
   /** -fail-on-warning: known per file too, so that -exit-on-error stops at a file whose warnings fail it. */
   failOnWarning: boolean;
+  /** Whether a rule runs (-disable-rule, -enable-rule). */
+  ruleEnabled: (rule: string) => boolean;
   schemaFiles: SchemaFiles | undefined;
   schemaSource: (lookup: Extract<SchemaLookup, { status: 'found' }>) => { root: Record<string, unknown>; definitions: Record<string, unknown> } | undefined;
 }
@@ -51,6 +53,7 @@ function buildEngine(options: ValidateOptions, rules: RuleSet | undefined, schem
     lang,
     rulesSource: rules,
     failOnWarning: options.failOnWarning === true,
+    ruleEnabled: ruleFilter(options.disableRules, options.enableRules),
     schemaFiles,
     rules: options.rules === false ? undefined : selectRules(rules, options),
     check: { skip: options.skip ?? [], reject: options.reject ?? [], ignoreMissingSchemas: options.ignoreMissingSchemas ?? false, lang },
@@ -184,7 +187,10 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
     }
   }
   collectOptOuts(source.file, source.snippets, pending, out.fileDiagnostics, lang);
-  if (engine.rules) applyRules(engine, pending);
+  if (engine.rules) {
+    applyRules(engine, pending);
+    reportUnusedOptOuts(pending, engine.ruleEnabled, lang);
+  }
   for (const p of pending) {
     p.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
     p.result.ignored?.sort((a, b) => a.line - b.line || a.col - b.col);

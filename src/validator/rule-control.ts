@@ -11,11 +11,11 @@ import type { Diagnostic, ResourceResult, ValidateOptions } from './types.ts';
 export const RULE_GROUPS = ['all', 'best-practice'] as const;
 export type RuleGroup = (typeof RULE_GROUPS)[number];
 
-let known: { ids: Set<string>; bestPractice: Set<string> } | undefined;
+let known: { ids: Set<string>; bestPractice: Set<string>; cross: string[] } | undefined;
 function knownRules() {
   if (!known) {
     const rules = describeRules();
-    known = { ids: new Set(rules.map((r) => r.id)), bestPractice: new Set(rules.filter((r) => r.bestPractice).map((r) => r.id)) };
+    known = { ids: new Set(rules.map((r) => r.id)), bestPractice: new Set(rules.filter((r) => r.bestPractice).map((r) => r.id)), cross: rules.filter((r) => r.crossResource).map((r) => r.id) };
   }
   return known;
 }
@@ -43,6 +43,16 @@ export function unknownRuleMessage(id: string): Localized | undefined {
 /** Whether an opt-out or list entry naming `name` (a rule id or a group) covers the rule `rule`. */
 export function covers(name: string, rule: string): boolean {
   return name === rule || name === 'all' || (name === 'best-practice' && knownRules().bestPractice.has(rule));
+}
+
+/** Whether `name` covers a rule that compares resources (its findings come in the run-wide pass, after the file's). */
+export function coversCrossRule(name: string): boolean {
+  return knownRules().cross.some((rule) => covers(name, rule));
+}
+
+/** Whether `name` covers at least one rule that runs. */
+export function coversEnabledRule(name: string, enabled: (rule: string) => boolean): boolean {
+  return [...knownRules().ids].some((rule) => covers(name, rule) && enabled(rule));
 }
 
 /** How specifically `name` designates `rule`: 3 by id, 2 by `best-practice`, 1 by `all`, 0 not at all. */

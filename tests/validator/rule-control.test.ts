@@ -124,7 +124,8 @@ describe('opting one resource out (annotation, comment)', () => {
     const list = `apiVersion: v1\nkind: List\nitems:\n${item('a')}${item('b', ' # k8s-validate-ignore best-practice-resources -- batch fragment')}`;
     expect(findings(await check(list))).toEqual(['a:10:11 warning[best-practice-resources]']);
     const above = await check(`# k8s-validate-ignore best-practice-resources -- the whole list\n${list}`);
-    expect(findings(above)).toEqual([]);
+    // Item b's own comment is now redundant: the one above the items silenced its finding first.
+    expect(findings(above)).toEqual(['b:19:43 warning[opt-out-unused]']);
     expect(above.summary.ignored).toBe(2);
   });
 
@@ -182,6 +183,22 @@ describe('opting one resource out (annotation, comment)', () => {
     expect(report.summary.ignored).toBe(0);
     const ko = await check(text, { lang: 'ko' });
     expect(ko.resources[0]!.diagnostics.find((d) => d.rule === 'opt-out')!.message).toBe('규칙 제외에 규칙 id가 없다. "# k8s-validate-ignore <rule-id> -- <reason>" 형식으로 쓴다');
+  });
+
+  it('an opt-out that silences nothing is a warning at the opt-out (unless its rule is off, or compares resources)', async () => {
+    const text = [
+      '# k8s-validate-ignore job-restart-policy -- this is not even a Job',
+      pod('a', '  annotations:\n    ignore-rule.k8s-validate.io/best-practice-image-tag: "stale: the image is pinned now"\n    ignore-rule.k8s-validate.io/statefulset-headless-service: "judged only in the run-wide pass"\n', 'nginx:1.27 # k8s-validate-ignore best-practice-resources -- used').trimEnd(),
+    ].join('\n') + '\n';
+    const report = await check(text);
+    expect(report.ok).toBe(true);
+    expect(report.resources[0]!.diagnostics.map((d) => `${d.line}:${d.col} ${d.severity}[${d.rule}] ${d.message}`)).toEqual([
+      '1:23 warning[opt-out-unused] rule "job-restart-policy" reports nothing in this resource, so this opt-out silences nothing; remove it',
+      '7:5 warning[opt-out-unused] rule "best-practice-image-tag" reports nothing in this resource, so this opt-out silences nothing; remove it',
+    ]);
+    expect(report.summary.ignored).toBe(1);
+    expect((await check(text, { disableRules: ['job-restart-policy', 'best-practice-image-tag'] })).resources[0]!.diagnostics).toEqual([]);
+    expect((await check(text, { failOnWarning: true })).ok).toBe(false);
   });
 
   it('a word that only mentions the tool in a comment is left alone', async () => {
