@@ -84,6 +84,7 @@ export function parseConfig(text: string, file: string): ProjectConfig {
       config[key] = items;
     } else {
       const value = isScalar(valueNode) ? valueNode.value : undefined;
+      if (key === 'kubernetesVersion' && typeof value === 'number') fail(at(valueNode), msg.configQuoteVersion());
       if (typeof value !== setting.type) return wrongType();
       config[key] = value;
     }

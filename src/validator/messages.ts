@@ -198,6 +198,10 @@ export const msg = {
     en: `${q(key)} must be ${expected === 'list' ? 'a list of strings' : `a ${expected}`}`,
     ko: `${q(key)} 설정은 ${expected === 'list' ? '문자열 목록' : expected === 'boolean' ? '불리언(true/false)' : '문자열'}이어야 한다`,
   }),
+  configQuoteVersion: (): Localized => ({
+    en: '"kubernetesVersion" must be a string: quote it ("1.30"), as unquoted YAML reads 1.30 as the number 1.3',
+    ko: '"kubernetesVersion" 설정은 문자열이어야 한다. 따옴표 없이 쓴 1.30은 YAML에서 숫자 1.3이 되므로 "1.30"처럼 따옴표로 감싼다',
+  }),
   configBadPattern: (detail: string): Localized => ({ en: `not a valid regular expression: ${detail}`, ko: `올바른 정규 표현식이 아니다: ${detail}` }),
   configBothFiles: (a: string, b: string): Localized => ({ en: `both ${a} and ${b} exist; keep one`, ko: `${a}, ${b} 파일이 모두 있다. 하나만 둔다` }),
   ignoredBy: (reason: string, via: 'annotation' | 'comment', where: string): Localized => ({

@@ -251,7 +251,8 @@ describe('the project config file', () => {
     expect(bad('rules:\n  disable: [x]\n')).toMatch(/^\.k8s-validate\.yaml:1:1: unknown setting "rules"/);
     expect(bad('strict: yes\n')).toBe('.k8s-validate.yaml:1:9: "strict" must be a boolean');
     expect(bad('disableRules: best-practice\n')).toBe('.k8s-validate.yaml:1:15: "disableRules" must be a list of strings');
-    expect(bad('kubernetesVersion: 1.36\n')).toBe('.k8s-validate.yaml:1:20: "kubernetesVersion" must be a string');
+    expect(bad('kubernetesVersion: 1.30\n')).toBe('.k8s-validate.yaml:1:20: "kubernetesVersion" must be a string: quote it ("1.30"), as unquoted YAML reads 1.30 as the number 1.3');
+    expect(bad('kubernetesVersion: [1]\n')).toBe('.k8s-validate.yaml:1:20: "kubernetesVersion" must be a string');
     expect(bad('disableRules:\n  - best-practice-resources\n  - best-practise-image-tag\n')).toBe('.k8s-validate.yaml:3:5: unknown rule "best-practise-image-tag" (did you mean "best-practice-image-tag"?); -list-rules lists the rule ids and groups');
     expect(bad('ignoreFilenamePatterns: ["("]\n')).toMatch(/^\.k8s-validate\.yaml:1:26: not a valid regular expression: /);
     expect(bad('- strict\n')).toBe('.k8s-validate.yaml:1:1: the config file must be a YAML mapping of settings');
