@@ -44,6 +44,7 @@ export function createEngine(options: ValidateOptions, rules: RuleSet | undefine
 }
 
 function buildEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles: SchemaFiles | undefined): Engine {
+  const ruleEnabled = ruleFilter(options.disableRules, options.enableRules);
   const strict = options.strict ?? true;
   const registry = createRegistry({ kubernetesVersion: options.kubernetesVersion, strict, schemaLocations: options.schemaLocations, schemaFiles });
   const definitions = bundledSchemas(registry.kubernetesVersion).definitions;
@@ -53,9 +54,9 @@ function buildEngine(options: ValidateOptions, rules: RuleSet | undefined, schem
     lang,
     rulesSource: rules,
     failOnWarning: options.failOnWarning === true,
-    ruleEnabled: ruleFilter(options.disableRules, options.enableRules),
+    ruleEnabled,
     schemaFiles,
-    rules: options.rules === false ? undefined : selectRules(rules, options),
+    rules: options.rules === false ? undefined : selectRules(rules, ruleEnabled),
     check: { skip: options.skip ?? [], reject: options.reject ?? [], ignoreMissingSchemas: options.ignoreMissingSchemas ?? false, lang },
     schemaSource: (lookup) => {
       const root = lookup.validate.schema;

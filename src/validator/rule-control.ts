@@ -5,7 +5,7 @@ import { closest } from './check.ts';
 import { msg, type Localized } from './messages.ts';
 import type { RuleSet } from './rules-adapter.ts';
 import { describeRules } from './rules/index.ts';
-import type { Diagnostic, ResourceResult, ValidateOptions } from './types.ts';
+import type { Diagnostic, ResourceResult } from './types.ts';
 
 /** Names that stand for several rules, from the widest to the narrowest. */
 export const RULE_GROUPS = ['all', 'best-practice'] as const;
@@ -62,6 +62,8 @@ function specificity(name: string, rule: string): number {
   return name === 'all' ? 1 : 2;
 }
 
+const everyRule = () => true;
+
 /**
  * Whether each rule runs: on unless a list names it; when both lists name it, the more specific name wins
  * (`-disable-rule best-practice -enable-rule best-practice-image-tag` keeps that one warning).
@@ -74,7 +76,7 @@ export function ruleFilter(disable: readonly string[] = [], enable: readonly str
   }
   const both = disable.find((name) => enable.includes(name));
   if (both) throw new RuleControlError(msg.ruleBothWays(both));
-  if (disable.length === 0) return () => true;
+  if (disable.length === 0) return everyRule;
   return (rule) => {
     const off = Math.max(0, ...disable.map((name) => specificity(name, rule)));
     const on = Math.max(0, ...enable.map((name) => specificity(name, rule)));
@@ -82,10 +84,9 @@ export function ruleFilter(disable: readonly string[] = [], enable: readonly str
   };
 }
 
-/** The rule set reduced to the enabled rules (undefined when every rule runs, or no rules at all). */
-export function selectRules(rules: RuleSet | undefined, options: Pick<ValidateOptions, 'disableRules' | 'enableRules'>): RuleSet | undefined {
-  const enabled = ruleFilter(options.disableRules, options.enableRules);
-  if (!rules || (options.disableRules ?? []).length === 0) return rules;
+/** The rule set reduced to the rules `enabled` (from ruleFilter) lets run. */
+export function selectRules(rules: RuleSet | undefined, enabled: (rule: string) => boolean): RuleSet | undefined {
+  if (!rules || enabled === everyRule) return rules;
   // 'rules-failed' (a rule that crashed) is not a rule of its own: it is always reported.
   const keep = (hit: { rule: string }) => hit.rule === 'rules-failed' || enabled(hit.rule);
   return {
