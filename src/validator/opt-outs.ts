@@ -3,7 +3,8 @@
 //   a YAML comment:        # k8s-validate-ignore <rule-id>[,<rule-id>...] -- <reason>
 // A comment applies to the resource of the YAML document it is written in (in a `kind: List`, to the item it is
 // in, or to every item when it sits above them). An opted-out finding is not a problem: it is kept on its
-// resource as `ignored`, with the reason, counted in the summary and listed with -verbose.
+// resource as `ignored`, with the reason, counted in the summary and listed with -verbose. A malformed opt-out is an
+// error at its line; one that silences nothing is a warning.
 import { diagnostic, type LocalizedDiagnostic, type Locator } from './check.ts';
 import { msg, type Localized } from './messages.ts';
 import { splitDocuments } from './parse.ts';
