@@ -23,7 +23,7 @@ export async function runGate(root: string, paths: string[]): Promise<GateResult
   });
   const { summary } = report;
   const text = `${summary.files} file(s): ${summary.valid} valid resource(s), ${summary.skipped} skipped, ` +
-    `${summary.warnings} warning(s), ${summary.optedOut} fence(s) opted out with novalidate`;
+    `${summary.warnings} warning(s), ${summary.ignored} finding(s) opted out by annotation or comment, ${summary.optedOut} fence(s) opted out with novalidate`;
   const lines = formatReport(report, 'text', { lang: 'en' })
     .split('\n')
     .filter((line) => line.trim())

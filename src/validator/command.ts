@@ -6,6 +6,10 @@ import { formatMatrix, formatReport, KubernetesVersionsError, OUTPUT_FORMATS, pa
 import { BUNDLED_KUBERNETES_VERSIONS } from './registry.ts';
 import { langFromEnv, msg } from './messages.ts';
 import { describeRules } from './rules/index.ts';
+import { applyProjectConfig, controlErrorText } from './config-file.ts';
+import { ruleFilter, RULE_GROUPS } from './rule-control.ts';
+import { CONFIG_FILE_NAMES } from './config.ts';
+import { OPT_OUT_ANNOTATION, OPT_OUT_COMMENT } from './opt-outs.ts';
 import type { Lang } from './types.ts';
 
 interface FlagSpec {
@@ -16,7 +20,11 @@ interface FlagSpec {
 }
 
 const FLAGS: FlagSpec[] = [
+  { name: 'config', kind: 'string', value: 'file', help: 'project config file (default: .k8s-validate.yaml or .k8s-validate.yml in the working folder, if there is one); flags override it' },
+  { name: 'disable-rule', kind: 'list', value: 'ids', help: `comma-separated rule ids or groups (${RULE_GROUPS.join(', ')}) not to check (can be specified multiple times); see -list-rules` },
+  { name: 'enable-rule', kind: 'list', value: 'ids', help: 'comma-separated rule ids or groups to check even though a wider group is disabled (can be specified multiple times)' },
   { name: 'exit-on-error', kind: 'bool', help: 'immediately stop execution when the first error is encountered' },
+  { name: 'fail-on-warning', kind: 'bool', help: 'a warning makes its resource invalid (exit 1)' },
   { name: 'h', kind: 'bool', help: 'show help information' },
   { name: 'ignore-filename-pattern', kind: 'list', value: 'value', help: 'regular expression specifying paths to ignore (can be specified multiple times)' },
   { name: 'ignore-missing-paths', kind: 'bool', help: 'a path that does not exist is not an error (for builds whose folders may not exist yet)' },
@@ -53,7 +61,14 @@ export function usage(): string {
     lines.push(`  -${flag.name}${flag.value ? ' ' + flag.value : ''}`);
     lines.push(`        ${flag.help}`);
   }
-  lines.push('', 'Exit status: 0 if every resource is valid, 1 if any is invalid or could not be validated.');
+  lines.push(
+    '',
+    `Rule control: -list-rules lists the rule ids and groups; flags override ${CONFIG_FILE_NAMES[0]} in the working folder.`,
+    'One resource opts out of a rule, giving the reason, with an annotation or a YAML comment in its document:',
+    `  ${OPT_OUT_ANNOTATION}<rule-id>: "<reason>"`,
+    `  # ${OPT_OUT_COMMENT} <rule-id> -- <reason>`,
+  );
+  lines.push('', 'Exit status: 0 if every resource is valid, 1 if any is invalid or could not be validated (or has a warning, with -fail-on-warning).');
   return lines.join('\n') + '\n';
 }
 
@@ -113,6 +128,21 @@ export interface Io {
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   stdinIsTTY: boolean;
+  /** Where the project config file is looked for (default: the process's working folder). */
+  cwd?: string;
+}
+
+/** -list-rules: every rule with its severity, marked when rule control turns it off, then the groups. */
+function listRules(lang: Lang, enabled: (rule: string) => boolean): string {
+  const rules = describeRules();
+  const width = Math.max(...rules.map((r) => r.id.length));
+  const off = lang === 'ko' ? '(꺼짐) ' : '(off) ';
+  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${enabled(r.id) ? '' : off}${r.description[lang]}`);
+  const groups = lang === 'ko'
+    ? { all: '모든 규칙', 'best-practice': 'best-practice-로 시작하는 모범 사례 경고' }
+    : { all: 'every rule', 'best-practice': 'the best-practice-* warnings' };
+  for (const group of RULE_GROUPS) lines.push(`${group.padEnd(width)}  group    ${groups[group]}`);
+  return lines.join('\n') + '\n';
 }
 
 const splitList = (value: unknown) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : []);
@@ -141,11 +171,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 1;
   }
   const lang: Lang = (langFlag as Lang | undefined) ?? langFromEnv(io.env);
-  if (flags.get('list-rules')) {
-    const rules = describeRules();
-    const width = Math.max(...rules.map((r) => r.id.length));
-    io.stdout(rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.description[lang]}`).join('\n') + '\n');
-    return 0;
+  let ruleLists: { disableRules: string[]; enableRules: string[] };
+  try {
+    ruleLists = applyProjectConfig(flags, io.cwd ?? process.cwd());
+    if (flags.get('list-rules')) {
+      io.stdout(listRules(lang, ruleFilter(ruleLists.disableRules, ruleLists.enableRules)));
+      return 0;
+    }
+  } catch (error) {
+    io.stderr(`k8s-validate: ${controlErrorText(error, lang) ?? (error as Error).message}\n`);
+    return 1;
   }
   const output = (flags.get('output') as string | undefined) ?? 'text';
   if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
@@ -200,6 +235,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     workers: n,
     exitOnError: flags.get('exit-on-error') === true,
     ignoreMissingPaths: flags.get('ignore-missing-paths') === true,
+    ...ruleLists,
+    failOnWarning: flags.get('fail-on-warning') === true,
   };
   const started = performance.now();
   if (matrixVersions) {
@@ -218,7 +255,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     report = await validatePaths(paths, options);
   } catch (error) {
     const e = error as Error & { kubernetesVersion?: string };
-    if (e.name === 'UnsupportedKubernetesVersionError') io.stderr(`k8s-validate: ${msg.unsupportedVersion(String(e.kubernetesVersion), [...BUNDLED_KUBERNETES_VERSIONS])[lang]}\n`);
+    const control = controlErrorText(error, lang);
+    if (control) io.stderr(`k8s-validate: ${control}\n`);
+    else if (e.name === 'UnsupportedKubernetesVersionError') io.stderr(`k8s-validate: ${msg.unsupportedVersion(String(e.kubernetesVersion), [...BUNDLED_KUBERNETES_VERSIONS])[lang]}\n`);
     else io.stderr(`k8s-validate: ${e.message ?? String(error)}\n`);
     return 1;
   }

@@ -3,20 +3,24 @@
 // local schema folders).
 import { applyCrossRules, applyCustomResources, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
 import { snippetsFromText, type SourceFile } from './sources.ts';
+import { failOnWarnings } from './rule-control.ts';
 import { defaultRules } from './rules-default.ts';
 import { buildMatrix, type MatrixReport } from './matrix.ts';
 import type { SchemaFiles, ValidateOptions, ValidationReport, ValidationSummary } from './types.ts';
 
 export { formatReport, OUTPUT_FORMATS, type OutputFormat, type FormatOptions } from './output/index.ts';
 export { BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './registry.ts';
+export { RuleControlError, RULE_GROUPS } from './rule-control.ts';
+export { parseConfig, ConfigError, CONFIG_FILE_NAMES, type ProjectConfig } from './config.ts';
 export type * from './types.ts';
 export { buildMatrix, formatMatrix, formatVersionRanges, parseKubernetesVersions, KubernetesVersionsError, type MatrixReport, type MatrixResource } from './matrix.ts';
 
 /** One report from the results of a run's files (plus problems found before any file was read). */
-export function assemble(engine: Engine, results: FileResult[], extra: FileResult['fileDiagnostics']): ValidationReport {
-  const summary: ValidationSummary = { valid: 0, invalid: 0, errors: 0, skipped: 0, warnings: 0, optedOut: 0, files: 0 };
+export function assemble(engine: Engine, results: FileResult[], extra: FileResult['fileDiagnostics'], options: ValidateOptions): ValidationReport {
+  const summary: ValidationSummary = { valid: 0, invalid: 0, errors: 0, skipped: 0, warnings: 0, optedOut: 0, ignored: 0, files: 0 };
   const resources = results.flatMap((r) => r.resources);
   const fileDiagnostics = [...extra, ...results.flatMap((r) => r.fileDiagnostics)];
+  const fileWarningsFail = options.failOnWarning === true && failOnWarnings(resources, fileDiagnostics);
   for (const r of results) {
     summary.optedOut += r.optedOut;
     if (r.read) summary.files++;
@@ -27,9 +31,10 @@ export function assemble(engine: Engine, results: FileResult[], extra: FileResul
     else if (r.status === 'error') summary.errors++;
     else summary.skipped++;
     summary.warnings += r.diagnostics.filter((d) => d.severity === 'warning').length;
+    summary.ignored += r.ignored?.length ?? 0;
   }
   summary.warnings += fileDiagnostics.filter((d) => d.severity === 'warning').length;
-  const ok = summary.invalid === 0 && summary.errors === 0 && !fileDiagnostics.some((d) => d.severity === 'error');
+  const ok = summary.invalid === 0 && summary.errors === 0 && !fileDiagnostics.some((d) => d.severity === 'error') && !fileWarningsFail;
   return { resources, fileDiagnostics, summary, ok, kubernetesVersion: engine.registry.kubernetesVersion };
 }
 
@@ -43,7 +48,7 @@ export async function validateText(text: string, file: string, options: Validate
   const results = [validateSource(engine, source)];
   await applyCustomResources(engine, results, async () => source);
   await applyCrossRules(engine, results, async () => source);
-  return assemble(engine, results, []);
+  return assemble(engine, results, [], options);
 }
 
 /** Validates text against each of `kubernetesVersions` ('1.30'...): which versions accept each resource. */

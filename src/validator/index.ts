@@ -13,6 +13,7 @@ import type { ValidateOptions, ValidatePathsOptions, ValidationReport } from './
 
 export { formatReport, OUTPUT_FORMATS, BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './core.ts';
 export { buildMatrix, formatMatrix, formatVersionRanges, parseKubernetesVersions, KubernetesVersionsError } from './core.ts';
+export { RuleControlError, RULE_GROUPS, parseConfig, ConfigError, CONFIG_FILE_NAMES } from './core.ts';
 export type { OutputFormat, FormatOptions, MatrixReport, MatrixResource } from './core.ts';
 export type * from './types.ts';
 
@@ -58,7 +59,7 @@ export async function validatePaths(paths: string[], options: ValidatePathsOptio
   }
   await applyCustomResources(engine, results, readSource);
   await applyCrossRules(engine, results, readSource);
-  return assemble(engine, results, listDiagnostics);
+  return assemble(engine, results, listDiagnostics, options);
 }
 
 /** Validates text as if read from `file` (its extension decides YAML/JSON vs Markdown/MDX). */

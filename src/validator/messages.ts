@@ -187,11 +187,64 @@ export const msg = {
     ko: `스키마 조건 ${keyword}를 어긴다: ${detail}`,
   }),
 
+  // ---- rule control (-disable-rule, -enable-rule, opt-outs) ---------------------------------------------
+  unknownRule: (id: string, suggestion: string | undefined): Localized => ({
+    en: `unknown rule ${q(id)}${suggestion ? ` (did you mean ${q(suggestion)}?)` : ''}; -list-rules lists the rule ids and groups`,
+    ko: `알 수 없는 규칙 ${q(id)}이다${suggestion ? `(${q(suggestion)}의 오타로 보인다)` : ''}. 규칙 id와 그룹은 -list-rules로 확인한다`,
+  }),
+  ruleBothWays: (id: string): Localized => ({
+    en: `rule ${q(id)} is both disabled and enabled; name it in only one list`,
+    ko: `${q(id)} 규칙을 끄면서 동시에 켰다. 한쪽 목록에만 적는다`,
+  }),
+  optOutNoRule: (example: string): Localized => ({
+    en: `this opt-out names no rule; write ${example}`,
+    ko: `규칙 제외에 규칙 id가 없다. ${example} 형식으로 쓴다`,
+  }),
+  optOutNoReason: (id: string, example: string): Localized => ({
+    en: `the opt-out of rule ${q(id)} gives no reason; write ${example}`,
+    ko: `${q(id)} 규칙을 제외하는 이유가 없다. ${example} 형식으로 쓴다`,
+  }),
+  optOutUnknownAnnotation: (key: string, example: string): Localized => ({
+    en: `unknown k8s-validate annotation ${q(key)}; an opt-out is written ${example}`,
+    ko: `알 수 없는 k8s-validate 어노테이션 ${q(key)}이다. 규칙 제외는 ${example} 형식으로 쓴다`,
+  }),
+  optOutUnknownComment: (word: string, example: string): Localized => ({
+    en: `unknown directive ${q(word)}; an opt-out comment is written ${example}`,
+    ko: `알 수 없는 지시문 ${q(word)}이다. 규칙 제외 주석은 ${example} 형식으로 쓴다`,
+  }),
+  optOutUnused: (name: string): Localized => ({
+    en: `rule ${q(name)} reports nothing in this resource, so this opt-out silences nothing; remove it`,
+    ko: `이 리소스에는 ${q(name)} 규칙이 보고하는 것이 없어 이 규칙 제외는 필요 없다. 지운다`,
+  }),
+  optOutNoResource: (): Localized => ({
+    en: 'this opt-out comment is in no resource (it applies to the resource of the YAML document it is written in)',
+    ko: '이 규칙 제외 주석이 속한 리소스가 없다(주석은 그 주석이 있는 YAML 문서의 리소스에 적용된다)',
+  }),
+  configNotMapping: (): Localized => ({ en: 'the config file must be a YAML mapping of settings', ko: '설정 파일은 설정 항목의 YAML 매핑이어야 한다' }),
+  configUnknownKey: (key: string, suggestion: string | undefined, known: string[]): Localized => ({
+    en: `unknown setting ${q(key)}${suggestion ? ` (did you mean ${q(suggestion)}?)` : ''}; known settings: ${known.join(', ')}`,
+    ko: `알 수 없는 설정 ${q(key)}이다${suggestion ? `(${q(suggestion)}의 오타로 보인다)` : ''}. 쓸 수 있는 설정: ${known.join(', ')}`,
+  }),
+  configWrongType: (key: string, expected: 'boolean' | 'string' | 'list'): Localized => ({
+    en: `${q(key)} must be ${expected === 'list' ? 'a list of strings' : `a ${expected}`}`,
+    ko: `${q(key)} 설정은 ${expected === 'list' ? '문자열 목록' : expected === 'boolean' ? '불리언(true/false)' : '문자열'}이어야 한다`,
+  }),
+  configQuoteVersion: (): Localized => ({
+    en: '"kubernetesVersion" must be a string: quote it ("1.30"), as unquoted YAML reads 1.30 as the number 1.3',
+    ko: '"kubernetesVersion" 설정은 문자열이어야 한다. 따옴표 없이 쓴 1.30은 YAML에서 숫자 1.3이 되므로 "1.30"처럼 따옴표로 감싼다',
+  }),
+  configBadPattern: (detail: string): Localized => ({ en: `not a valid regular expression: ${detail}`, ko: `올바른 정규 표현식이 아니다: ${detail}` }),
+  configBothFiles: (a: string, b: string): Localized => ({ en: `both ${a} and ${b} exist; keep one`, ko: `${a}, ${b} 파일이 모두 있다. 하나만 둔다` }),
+  ignoredBy: (reason: string, via: 'annotation' | 'comment', where: string): Localized => ({
+    en: `opted out: ${reason}; ${via} ${where}`,
+    ko: `규칙 제외: ${reason}; ${via === 'annotation' ? '어노테이션' : '주석'} ${where}`,
+  }),
+
   // ---- output ----------------------------------------------------------------------------------------------
-  summary: (s: { resources: number; files: number; valid: number; invalid: number; errors: number; skipped: number; warnings: number; optedOut: number; stdin: boolean }): Localized => {
+  summary: (s: { resources: number; files: number; valid: number; invalid: number; errors: number; skipped: number; warnings: number; optedOut: number; ignored?: number; stdin: boolean }): Localized => {
     const enWhere = s.stdin ? 'parsing stdin' : `in ${s.files} file${s.files === 1 ? '' : 's'}`;
-    const extraEn = `${s.warnings ? `, Warnings: ${s.warnings}` : ''}${s.optedOut ? `, Opted out: ${s.optedOut}` : ''}`;
-    const extraKo = `${s.warnings ? `, 경고: ${s.warnings}` : ''}${s.optedOut ? `, 검증 제외(novalidate): ${s.optedOut}` : ''}`;
+    const extraEn = `${s.warnings ? `, Warnings: ${s.warnings}` : ''}${s.ignored ? `, Ignored: ${s.ignored}` : ''}${s.optedOut ? `, Opted out: ${s.optedOut}` : ''}`;
+    const extraKo = `${s.warnings ? `, 경고: ${s.warnings}` : ''}${s.ignored ? `, 규칙 제외: ${s.ignored}` : ''}${s.optedOut ? `, 검증 제외(novalidate): ${s.optedOut}` : ''}`;
     return {
       en: `Summary: ${s.resources} resource${s.resources === 1 ? '' : 's'} found ${enWhere} - Valid: ${s.valid}, Invalid: ${s.invalid}, Errors: ${s.errors}, Skipped: ${s.skipped}${extraEn}`,
       ko: `요약: ${s.stdin ? '표준 입력에서' : `파일 ${s.files}개에서`} 리소스 ${s.resources}개를 찾았다 - 유효: ${s.valid}, 무효: ${s.invalid}, 오류: ${s.errors}, 건너뜀: ${s.skipped}${extraKo}`,

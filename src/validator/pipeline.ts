@@ -7,6 +7,8 @@ import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, t
 import { pathToPointer, type PathSegment } from './locate.ts';
 import { msg, type Localized } from './messages.ts';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, parseChunkAt, parseDocumentsByChunk, type ParseProblem, type YamlDocument } from './parse.ts';
+import { collectOptOuts, optOutFor, recordIgnored, reportUnusedOptOuts, type OptOut } from './opt-outs.ts';
+import { failOnWarnings, ruleFilter, selectRules } from './rule-control.ts';
 import { runRuleSet, type RuleHit, type RuleSet } from './rules-adapter.ts';
 import type { SourceFile, SourceSnippet } from './sources.ts';
 import type { Lang, Resource, ResourceResult, SchemaFiles, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
@@ -18,6 +20,10 @@ export interface Engine {
   lang: Lang;
   rules: RuleSet | undefined;
   rulesSource: RuleSet | undefined;
+  /** -fail-on-warning: known per file too, so that -exit-on-error stops at a file whose warnings fail it. */
+  failOnWarning: boolean;
+  /** Whether a rule runs (-disable-rule, -enable-rule). */
+  ruleEnabled: (rule: string) => boolean;
   schemaFiles: SchemaFiles | undefined;
   schemaSource: (lookup: Extract<SchemaLookup, { status: 'found' }>) => { root: Record<string, unknown>; definitions: Record<string, unknown> } | undefined;
 }
@@ -31,7 +37,7 @@ const engines = new Map<string, Engine>();
  */
 export async function createEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles?: SchemaFiles): Promise<Engine> {
   await loadKubernetesVersion(options.kubernetesVersion);
-  const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules]);
+  const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules, options.disableRules, options.enableRules, options.failOnWarning]);
   let engine = engines.get(key);
   if (!engine || engine.rulesSource !== rules || engine.schemaFiles !== schemaFiles) {
     engine = buildEngine(options, rules, schemaFiles);
@@ -42,6 +48,7 @@ export async function createEngine(options: ValidateOptions, rules: RuleSet | un
 }
 
 function buildEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles: SchemaFiles | undefined): Engine {
+  const ruleEnabled = ruleFilter(options.disableRules, options.enableRules);
   const strict = options.strict ?? true;
   const registry = createRegistry({ kubernetesVersion: options.kubernetesVersion, strict, schemaLocations: options.schemaLocations, schemaFiles });
   const definitions = bundledSchemas(registry.kubernetesVersion).definitions;
@@ -51,8 +58,10 @@ function buildEngine(options: ValidateOptions, rules: RuleSet | undefined, schem
     strict,
     lang,
     rulesSource: rules,
+    failOnWarning: options.failOnWarning === true,
+    ruleEnabled,
     schemaFiles,
-    rules: options.rules === false ? undefined : rules,
+    rules: options.rules === false ? undefined : selectRules(rules, ruleEnabled),
     check: { skip: options.skip ?? [], reject: options.reject ?? [], ignoreMissingSchemas: options.ignoreMissingSchemas ?? false, lang },
     schemaSource: (lookup) => {
       const root = lookup.validate.schema;
@@ -88,6 +97,8 @@ export interface CrossCandidate {
    * (more memory and garbage-collection work), and a locator cannot cross threads anyway.
    */
   place: ResourcePlace;
+  /** The resource's opt-outs (annotation, comment), for the cross-resource rules' findings. */
+  optOuts?: OptOut[];
 }
 
 /** A resource's place in its file: snippet, chunk of that snippet (see parseChunkAt), nth resource of that chunk. */
@@ -126,6 +137,7 @@ interface Pending {
   missingSchema?: { apiVersion: string; kind: string };
   /** What the schema check reported (rules do not report it again). */
   schemaClaims?: SchemaClaims;
+  optOuts?: OptOut[];
 }
 
 function displayName(metadata: unknown): { name?: string; namespace?: string } {
@@ -200,14 +212,20 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
       }
     }
   }
-  if (engine.rules) applyRules(engine, pending);
+  collectOptOuts(source.file, source.snippets, pending, out.fileDiagnostics, lang);
+  if (engine.rules) {
+    applyRules(engine, pending);
+    reportUnusedOptOuts(pending, engine.ruleEnabled, lang);
+  }
   for (const p of pending) {
     p.result.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);
-    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place! });
+    p.result.ignored?.sort((a, b) => a.line - b.line || a.col - b.col);
+    if (p.resource && engine.rules?.crossCandidate(p.resource)) out.crossCandidates.push({ index: out.resources.length, resource: p.resource, place: p.place!, optOuts: p.optOuts });
     if (p.customResourceSchemas) out.customResourceSchemas.push(...p.customResourceSchemas);
     if (p.missingSchema) out.customResources.push({ index: out.resources.length, ...p.missingSchema, place: p.place! });
     out.resources.push(p.result);
   }
+  if (engine.failOnWarning) failOnWarnings(out.resources, out.fileDiagnostics);
   return out;
 }
 
@@ -293,10 +311,13 @@ function resourcesOfDocument(engine: Engine, file: string, snippet: SourceSnippe
 }
 
 /** Adds a rule's finding to its resource's result, at its position. */
-export function recordHit(engine: Engine, result: ResourceResult, locator: Locator, hit: RuleHit, schemaClaims?: SchemaClaims): void {
+export function recordHit(engine: Engine, result: ResourceResult, locator: Locator, hit: RuleHit, optOuts?: OptOut[], schemaClaims?: SchemaClaims): void {
   if (schemaClaims && hit.severity === 'error' && saidBySchema(hit.field === undefined ? hit.path : [...hit.path, hit.field], schemaClaims)) return;
   const position = locator(hit.path, hit.at ?? 'value');
-  result.diagnostics.push(diagnostic(result.file, position, hit.severity, hit.rule, hit.message, engine.lang, hit.path));
+  const finding = diagnostic(result.file, position, hit.severity, hit.rule, hit.message, engine.lang, hit.path);
+  const optOut = optOutFor(optOuts, hit);
+  if (optOut) return recordIgnored(result, finding, optOut);
+  result.diagnostics.push(finding);
   if (hit.severity === 'error' && result.status === 'valid') result.status = 'invalid';
 }
 
@@ -315,7 +336,7 @@ function applyRules(engine: Engine, pending: Pending[]): void {
   if (owners.size === 0) return;
   for (const hit of runRuleSet(engine.rules!.single, [...owners.keys()], { kubernetesVersion: engine.registry.kubernetesVersion })) {
     const owner = owners.get(hit.resource);
-    if (owner) recordHit(engine, owner.result, owner.locator, hit, owner.schemaClaims);
+    if (owner) recordHit(engine, owner.result, owner.locator, hit, owner.optOuts, owner.schemaClaims);
   }
 }
 
@@ -371,7 +392,7 @@ export async function applyCrossRules(engine: Engine, results: FileResult[], rer
     if (!sources.has(file)) sources.set(file, reread(file));
     if (!locators.has(owner.candidate)) locators.set(owner.candidate, locateResource(engine, await sources.get(file)!, owner.candidate.place));
     const locator = locators.get(owner.candidate) ?? (() => ({ line: owner.result.resources[owner.candidate.index].line, col: owner.result.resources[owner.candidate.index].col }));
-    recordHit(engine, owner.result.resources[owner.candidate.index], locator, hit);
+    recordHit(engine, owner.result.resources[owner.candidate.index], locator, hit, owner.candidate.optOuts);
     touched.add(owner.result);
   }
   for (const result of touched) for (const r of result.resources) r.diagnostics.sort((a, b) => a.line - b.line || a.col - b.col);

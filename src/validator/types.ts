@@ -47,8 +47,17 @@ export interface ResourceResult extends Position {
   status: ResourceStatus;
   /** Why it was skipped (-skip, -ignore-missing-schemas). */
   skipReason?: string;
-  /** Errors and warnings, sorted by position. Warnings alone leave the status 'valid'. */
+  /** Errors and warnings, sorted by position. Warnings alone leave the status 'valid' (unless `failOnWarning`). */
   diagnostics: Diagnostic[];
+  /** Rule findings this resource opted out of (annotation or comment), with the reason given; not counted as problems. */
+  ignored?: IgnoredDiagnostic[];
+}
+
+/** A rule finding silenced for one resource by an opt-out annotation or comment. */
+export interface IgnoredDiagnostic extends Diagnostic {
+  reason: string;
+  /** Where the opt-out is written. */
+  optOut: Position & { via: 'annotation' | 'comment' };
 }
 
 export interface ValidationSummary {
@@ -59,6 +68,8 @@ export interface ValidationSummary {
   warnings: number;
   /** Markdown/MDX fences opted out of validation. */
   optedOut: number;
+  /** Rule findings silenced by a resource's opt-out annotation or comment. */
+  ignored: number;
   files: number;
 }
 
@@ -89,6 +100,14 @@ export interface ValidateOptions {
   lang?: Lang;
   /** Run the API-server rules (default true). */
   rules?: boolean;
+  /**
+   * Rule ids, or the groups `best-practice` and `all`, to turn off / on. A rule named by id wins over its group,
+   * `best-practice` over `all`. An unknown id, or one in both lists, rejects with RuleControlError before any work.
+   */
+  disableRules?: string[];
+  enableRules?: string[];
+  /** Warnings make their resource invalid and the report not ok (CLI -fail-on-warning). */
+  failOnWarning?: boolean;
 }
 
 /** Options of validatePaths (the Node library API) beyond those of validateText. */

@@ -47,7 +47,7 @@ describe('build gate', () => {
     await writeFile(page, text + fence);
     // The same section in Korean, so that only the manifest is wrong.
     await writeFile(join(copy, 'content/ko/validation.mdx'), (await readFile(join(copy, 'content/ko/validation.mdx'), 'utf8')) + '\n## 게이트 시험\n');
-    const fenceLine = (text + fence).split('\n').indexOf('```yaml') + 1;
+    const fenceLine = (text + fence).split('\n').lastIndexOf('```yaml') + 1; // the appended fence, after the page's own
 
     const { code, output } = await buildCopy(copy);
 

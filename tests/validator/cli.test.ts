@@ -130,7 +130,7 @@ describe('output formats', () => {
   it('json: kubeconform shape with positions', async () => {
     const { stdout } = await run(['-output', 'json', '-summary', ...skipArgs, ...files]);
     const body = JSON.parse(stdout);
-    expect(body.summary).toEqual({ valid: 1, invalid: 1, errors: 1, skipped: 1, warnings: 0, optedOut: 0, files: 4 });
+    expect(body.summary).toEqual({ valid: 1, invalid: 1, errors: 1, skipped: 1, warnings: 0, optedOut: 0, ignored: 0, files: 4 });
     expect(body.resources.map((r: { status: string }) => r.status)).toEqual(['statusInvalid', 'statusError']);
     expect(body.resources[0]).toMatchObject({
       filename: manifest('invalid-deployment.yaml'), kind: 'Deployment', name: 'web', version: 'apps/v1', status: 'statusInvalid',

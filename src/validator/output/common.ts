@@ -1,5 +1,5 @@
 // Helpers shared by the output formats.
-import type { Diagnostic, Lang, ResourceResult, ValidationReport } from '../types.ts';
+import type { Diagnostic, IgnoredDiagnostic, Lang, ResourceResult, ValidationReport } from '../types.ts';
 import { msg } from '../messages.ts';
 
 export interface FormatOptions {
@@ -17,6 +17,26 @@ export function text(d: Diagnostic, lang: Lang): string {
 /** `file:line:col: error[rule]: message` */
 export function diagnosticLine(d: Diagnostic, lang: Lang): string {
   return `${d.file}:${d.line}:${d.col}: ${d.severity}[${d.rule}]: ${text(d, lang)}`;
+}
+
+/** `file:line:col: ignored warning[rule]: message (opted out at line:col: reason)`, listed with -verbose. */
+export function ignoredLine(d: IgnoredDiagnostic, lang: Lang): string {
+  return `${d.file}:${d.line}:${d.col}: ignored ${d.severity}[${d.rule}]: ${text(d, lang)} (${ignoredNote(d, lang)})`;
+}
+
+/** Why a finding is ignored: the reason, and where the opt-out is written. */
+export function ignoredNote(d: IgnoredDiagnostic, lang: Lang): string {
+  return msg.ignoredBy(d.reason, d.optOut.via, `${d.file}:${d.optOut.line}:${d.optOut.col}`)[lang];
+}
+
+/** What a resource fails with: its errors, or its warnings when only they made it invalid (-fail-on-warning). */
+export function failing(r: ResourceResult): Diagnostic[] {
+  const errors = r.diagnostics.filter((d) => d.severity === 'error');
+  return errors.length === 0 && r.status === 'invalid' ? r.diagnostics : errors;
+}
+
+export function failureMessages(r: ResourceResult, lang: Lang): string {
+  return failing(r).map((d) => text(d, lang)).join(' - ');
 }
 
 /** 'Deployment web' / 'Deployment' / '' */

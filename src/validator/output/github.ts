@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: `::error file=...,line=...,col=...,title=...::message` per problem,
 // so each shows as an annotation on the pull request's diff.
 import type { Lang, ValidationReport } from '../types.ts';
-import { allDiagnostics, summaryLine, text, type FormatOptions } from './common.ts';
+import { allDiagnostics, ignoredNote, summaryLine, text, type FormatOptions } from './common.ts';
 
 export function escapeData(value: string): string {
   return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
@@ -15,6 +15,12 @@ export function formatGithub(report: ValidationReport, options: FormatOptions = 
   const lang: Lang = options.lang ?? 'en';
   const lines = allDiagnostics(report).map((d) =>
     `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.col},title=${escapeProperty(`k8s-validate ${d.rule}`)}::${escapeData(text(d, lang))}`);
+  // With -verbose, opted-out findings show as notices, so a reviewer sees each opt-out and its reason on the diff.
+  if (options.verbose) {
+    for (const d of report.resources.flatMap((r) => r.ignored ?? [])) {
+      lines.push(`::notice file=${escapeProperty(d.file)},line=${d.line},col=${d.col},title=${escapeProperty(`k8s-validate ${d.rule} (ignored)`)}::${escapeData(`${text(d, lang)} (${ignoredNote(d, lang)})`)}`);
+    }
+  }
   if (options.summary) lines.push(summaryLine(report, lang));
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }

@@ -1,7 +1,7 @@
 // JSON output in kubeconform's shape ({ resources: [{ filename, kind, name, version, status, msg,
 // validationErrors }], summary }), with positions and every diagnostic added.
 import type { Lang, ValidationReport } from '../types.ts';
-import { text, type FormatOptions } from './common.ts';
+import { failing, failureMessages, ignoredNote, text, type FormatOptions } from './common.ts';
 
 const STATUS = { valid: 'statusValid', invalid: 'statusInvalid', error: 'statusError', skipped: 'statusSkipped' } as const;
 
@@ -18,20 +18,20 @@ export function formatJson(report: ValidationReport, options: FormatOptions = {}
   for (const r of report.resources) {
     const quiet = (r.status === 'valid' || r.status === 'skipped') && r.diagnostics.length === 0;
     if (quiet && !options.verbose) continue;
-    const errors = r.diagnostics.filter((d) => d.severity === 'error');
     resources.push({
       filename: r.file,
       kind: r.kind ?? '',
       name: r.name ?? '',
       version: r.apiVersion ?? '',
       status: STATUS[r.status],
-      msg: errors.map((d) => text(d, lang)).join(' - '),
-      ...(r.status === 'invalid' ? { validationErrors: errors.map((d) => ({ path: d.path ?? '', msg: text(d, lang) })) } : {}),
+      msg: failureMessages(r, lang),
+      ...(r.status === 'invalid' ? { validationErrors: failing(r).map((d) => ({ path: d.path ?? '', msg: text(d, lang) })) } : {}),
       line: r.line,
       col: r.col,
       ...(r.namespace ? { namespace: r.namespace } : {}),
       ...(r.skipReason ? { skipReason: r.skipReason } : {}),
       diagnostics: r.diagnostics.map((d) => ({ line: d.line, col: d.col, severity: d.severity, rule: d.rule, message: text(d, lang), ...(d.path ? { path: d.path } : {}) })),
+      ...(options.verbose && r.ignored ? { ignored: r.ignored.map((d) => ({ line: d.line, col: d.col, severity: d.severity, rule: d.rule, message: text(d, lang), reason: d.reason, optOut: d.optOut, note: ignoredNote(d, lang) })) } : {}),
     });
   }
   const body: Record<string, unknown> = { resources };

@@ -1,7 +1,7 @@
 // JUnit XML in kubeconform's shape: <testsuites> of one <testsuite> per file, one <testcase> per resource
 // (classname Kind@apiVersion, name namespace/name). Valid against the Jenkins JUnit schema kubeconform cites.
 import type { Diagnostic, Lang, ResourceResult, ValidationReport } from '../types.ts';
-import { diagnosticLine, text, xmlEscape, type FormatOptions } from './common.ts';
+import { diagnosticLine, failureMessages, ignoredLine, text, xmlEscape, type FormatOptions } from './common.ts';
 
 interface Suite {
   name: string;
@@ -20,7 +20,7 @@ export function formatJunit(report: ValidationReport, options: FormatOptions & {
     if (!s) suites.set(file, (s = { name: file, cases: [], tests: 0, failures: 0, errors: 0, skipped: 0 }));
     return s;
   };
-  const details = (ds: Diagnostic[]) => xmlEscape(ds.map((d) => diagnosticLine(d, lang)).join('\n'));
+  const details = (ds: Diagnostic[], r?: ResourceResult) => xmlEscape([...ds.map((d) => diagnosticLine(d, lang)), ...(r?.ignored ?? []).map((d) => ignoredLine(d, lang))].join('\n'));
   for (const d of report.fileDiagnostics) {
     const s = suite(d.file);
     s.tests++;
@@ -32,19 +32,19 @@ export function formatJunit(report: ValidationReport, options: FormatOptions & {
     s.tests++;
     const name = xmlEscape(caseName(r));
     const classname = xmlEscape(`${r.kind ?? ''}@${r.apiVersion ?? ''}`);
-    const message = xmlEscape(r.diagnostics.filter((d) => d.severity === 'error').map((d) => text(d, lang)).join(' - '));
+    const message = xmlEscape(failureMessages(r, lang));
     let body = '';
     if (r.status === 'invalid') {
       s.failures++;
-      body = `\n        <failure message="${message}" type="invalid">${details(r.diagnostics)}</failure>\n      `;
+      body = `\n        <failure message="${message}" type="invalid">${details(r.diagnostics, r)}</failure>\n      `;
     } else if (r.status === 'error') {
       s.errors++;
-      body = `\n        <error message="${message}" type="error">${details(r.diagnostics)}</error>\n      `;
+      body = `\n        <error message="${message}" type="error">${details(r.diagnostics, r)}</error>\n      `;
     } else if (r.status === 'skipped') {
       s.skipped++;
       body = `\n        <skipped>${xmlEscape(r.skipReason ?? '')}</skipped>\n      `;
-    } else if (r.diagnostics.length > 0) {
-      body = `\n        <system-out>${details(r.diagnostics)}</system-out>\n      `;
+    } else if (r.diagnostics.length > 0 || r.ignored) {
+      body = `\n        <system-out>${details(r.diagnostics, r)}</system-out>\n      `;
     }
     s.cases.push(`      <testcase name="${name}" classname="${classname}">${body}</testcase>`);
   }

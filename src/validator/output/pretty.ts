@@ -1,7 +1,7 @@
 // Pretty output: kubeconform's coloured marks, one block per resource with its problems indented under it.
 import type { Lang, ValidationReport } from '../types.ts';
 import { msg } from '../messages.ts';
-import { resourceLabel, summaryLine, text, type FormatOptions } from './common.ts';
+import { ignoredNote, resourceLabel, summaryLine, text, type FormatOptions } from './common.ts';
 
 const RESET = '\u001b[0m';
 const RED = '\u001b[31m';
@@ -16,7 +16,8 @@ export function formatPretty(report: ValidationReport, options: FormatOptions = 
   for (const r of report.resources) {
     const where = `${r.file}:${r.line}:${r.col}`;
     const label = resourceLabel(r);
-    if (r.status === 'valid' && r.diagnostics.length === 0) {
+    const ignored = options.verbose ? (r.ignored ?? []) : [];
+    if (r.status === 'valid' && r.diagnostics.length === 0 && ignored.length === 0) {
       if (options.verbose) lines.push(`${GREEN}\u2714${RESET} ${where}: ${GREEN}${msg.isValid(label || 'resource')[lang]}${RESET}`);
       continue;
     }
@@ -24,12 +25,13 @@ export function formatPretty(report: ValidationReport, options: FormatOptions = 
       if (options.verbose) lines.push(`${YELLOW}-${RESET} ${where}: ${YELLOW}${msg.isSkipped(label || 'resource')[lang]}${RESET}`);
       continue;
     }
-    const mark = r.status === 'valid' ? `${YELLOW}!${RESET}` : `${RED}\u2716${RESET}`;
+    const mark = r.status !== 'valid' ? `${RED}\u2716${RESET}` : r.diagnostics.length > 0 ? `${YELLOW}!${RESET}` : `${GREEN}\u2714${RESET}`;
     lines.push(`${mark} ${where}: ${label}`);
     for (const d of r.diagnostics) {
       const colour = d.severity === 'error' ? RED : YELLOW;
       lines.push(`    ${d.line}:${d.col} ${colour}${d.severity}${RESET} ${text(d, lang)} ${DIM}[${d.rule}]${RESET}`);
     }
+    for (const d of ignored) lines.push(`    ${d.line}:${d.col} ${DIM}ignored ${d.severity} ${text(d, lang)} [${d.rule}] (${ignoredNote(d, lang)})${RESET}`);
   }
   if (options.summary) lines.push(summaryLine(report, lang));
   return lines.length > 0 ? lines.join('\n') + '\n' : '';

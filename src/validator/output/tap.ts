@@ -1,7 +1,7 @@
 // TAP 13 output, kubeconform's lines: `ok N - file (Kind name)`, `not ok N - file (Kind name): msg`,
 // `ok N - file (Kind name) # skip`, then the plan `1..N`. Each problem also gets a `#` line with its position.
 import type { Lang, ValidationReport } from '../types.ts';
-import { diagnosticLine, resourceLabel, summaryLine, text, type FormatOptions } from './common.ts';
+import { diagnosticLine, failureMessages, ignoredLine, resourceLabel, summaryLine, text, type FormatOptions } from './common.ts';
 
 export function formatTap(report: ValidationReport, options: FormatOptions = {}): string {
   const lang: Lang = options.lang ?? 'en';
@@ -13,12 +13,13 @@ export function formatTap(report: ValidationReport, options: FormatOptions = {})
   }
   for (const r of report.resources) {
     const label = resourceLabel(r);
-    const errors = r.diagnostics.filter((d) => d.severity === 'error').map((d) => text(d, lang)).join(' - ');
+    const errors = failureMessages(r, lang);
     if (r.status === 'valid') lines.push(`ok ${++n} - ${r.file} (${label})`);
     else if (r.status === 'skipped') lines.push(`ok ${++n} - ${r.file} (${label}) # skip`);
     else if (r.status === 'invalid') lines.push(`not ok ${++n} - ${r.file} (${label}): ${errors}`);
     else lines.push(`not ok ${++n} - ${r.file}: ${errors}`);
     for (const d of r.diagnostics) lines.push(`# ${diagnosticLine(d, lang)}`);
+    for (const d of r.ignored ?? []) lines.push(`# ${ignoredLine(d, lang)}`);
   }
   lines.push(`1..${n}`);
   if (options.summary) lines.push(`# ${summaryLine(report, lang)}`);
