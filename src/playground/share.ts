@@ -1,0 +1,71 @@
+// Share links: the manifest, compressed, in the URL fragment (#yaml=...), which browsers never send to a server.
+import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate';
+
+export const SHARE_KEY = 'yaml';
+/** Longest fragment accepted: links beyond this break in mail and chat clients anyway. */
+export const MAX_SHARE_CHARS = 64 * 1024;
+
+export class ShareLinkError extends Error {
+  constructor(
+    readonly reason: 'corrupt' | 'oversized',
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'ShareLinkError';
+  }
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new ShareLinkError('corrupt', 'characters that cannot be in a share link');
+  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** The fragment (without '#') that carries `text`. */
+export function encodeShare(text: string): string {
+  return `${SHARE_KEY}=${toBase64Url(zlibSync(strToU8(text), { level: 9 }))}`;
+}
+
+/** The text a fragment carries; undefined when the fragment is not a share link; throws ShareLinkError when it is broken. */
+export function decodeShare(fragment: string, maxBytes: number): string | undefined {
+  const params = new URLSearchParams(fragment.replace(/^#/, ''));
+  const payload = params.get(SHARE_KEY);
+  if (payload === null) return undefined;
+  if (payload.length > MAX_SHARE_CHARS) throw new ShareLinkError('oversized', `${payload.length} characters`);
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase64Url(payload);
+  } catch (error) {
+    throw error instanceof ShareLinkError ? error : new ShareLinkError('corrupt', 'not base64');
+  }
+  // Streamed, so a small link that inflates into gigabytes (a zip bomb) stops at the limit.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  const inflater = new Unzlib((chunk, final) => {
+    size += chunk.length;
+    if (size > maxBytes) throw new ShareLinkError('oversized', `more than ${maxBytes} bytes`);
+    chunks.push(chunk);
+    if (final) ended = true;
+  });
+  try {
+    inflater.push(bytes, true);
+  } catch (error) {
+    if (error instanceof ShareLinkError) throw error;
+    throw new ShareLinkError('corrupt', 'the compressed data is damaged');
+  }
+  if (!ended) throw new ShareLinkError('corrupt', 'the link is cut short');
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return strFromU8(all);
+}
