@@ -247,6 +247,8 @@ const extensions: Extension[] = [
   linter(lint, { delay: 300 }),
   keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
   EditorState.tabSize.of(2),
+  // Long lines wrap: the page scrolls, never a nested scroll box.
+  EditorView.lineWrapping,
   EditorView.contentAttributes.of({ 'aria-label': t.editorLabel, lang: 'en' }),
 ];
 
@@ -343,7 +345,7 @@ $<HTMLButtonElement>('.pg-share').addEventListener('click', () => {
   const url = new URL(location.href);
   url.search = '';
   url.hash = fragment;
-  history.replaceState(null, '', url);
+  window.history.replaceState(null, '', url);
   void copy(url.href, t.shareCopied);
 });
 
