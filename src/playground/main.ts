@@ -1,13 +1,15 @@
 // The playground page: a CodeMirror editor whose text is validated as you type by the validator core running in a
 // Web Worker, diagnostics as underlines, gutter marks and a list, "did you mean" fixes, examples, files, share links.
+// Loaded by start.ts after the worker has been started (early.ts), so both download at once.
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { yaml } from '@codemirror/lang-yaml';
-import { linter, lintGutter, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import { tags } from '@lezer/highlight';
-import { MAX_INPUT_BYTES, TIME_LIMIT_MS, type PlaygroundDiagnostic, type ValidateReply, type ValidateRequest } from './protocol.ts';
+import { MAX_INPUT_BYTES, TIME_LIMIT_MS, type PlaygroundDiagnostic } from './protocol.ts';
+import { early, validator } from './early.ts';
 import { decodeShare, encodeShare, MAX_SHARE_CHARS, ShareLinkError } from './share.ts';
 import { fill, type PlaygroundStrings } from './strings.ts';
 
@@ -42,55 +44,6 @@ function say(text: string, kind: 'info' | 'problem' = 'info'): void {
   messageBox.textContent = text;
   messageBox.dataset.kind = kind;
 }
-
-// ---- the worker, with a time limit ---------------------------------------------------------------------------
-
-type Outcome = ValidateReply | { id: number; timedOut: true };
-
-class ValidatorWorker {
-  #worker!: Worker;
-  #nextId = 1;
-  #pending = new Map<number, { resolve: (outcome: Outcome) => void; timer: ReturnType<typeof setTimeout> }>();
-
-  constructor() {
-    this.#start();
-  }
-
-  #start(): void {
-    this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'k8s-validate' });
-    this.#worker.addEventListener('message', (event: MessageEvent<ValidateReply>) => this.#settle(event.data.id, event.data));
-    this.#worker.addEventListener('error', (event) => {
-      // Reported on the page, not thrown to the console.
-      event.preventDefault();
-      this.#restart((id) => ({ id, failure: event.message || 'error' }));
-    });
-  }
-
-  #settle(id: number, outcome: Outcome): void {
-    const pending = this.#pending.get(id);
-    if (!pending) return;
-    clearTimeout(pending.timer);
-    this.#pending.delete(id);
-    pending.resolve(outcome);
-  }
-
-  #restart(outcome: (id: number) => Outcome): void {
-    this.#worker.terminate();
-    for (const id of [...this.#pending.keys()]) this.#settle(id, outcome(id));
-    this.#start();
-  }
-
-  validate(input: Omit<ValidateRequest, 'id'>): Promise<Outcome> {
-    const id = this.#nextId++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.#restart((pendingId) => ({ id: pendingId, timedOut: true })), TIME_LIMIT_MS);
-      this.#pending.set(id, { resolve, timer });
-      this.#worker.postMessage({ ...input, id } satisfies ValidateRequest);
-    });
-  }
-}
-
-const validator = new ValidatorWorker();
 
 // ---- diagnostics: editor ranges, fixes, the list ----------------------------------------------------------------
 
@@ -200,6 +153,7 @@ async function lint(view: EditorView): Promise<readonly EditorDiagnostic[]> {
   const doc = view.state.doc;
   const text = doc.toString();
   const bytes = loadedBytes?.doc === doc ? loadedBytes.bytes : encoder.encode(text);
+  const earlyRun = early?.text === text ? early.outcome : undefined;
   if (bytes.length > MAX_INPUT_BYTES) {
     say(fill(t.tooLarge, { size: formatSize(bytes.length), limit: formatSize(MAX_INPUT_BYTES) }), 'problem');
     list.replaceChildren();
@@ -207,7 +161,7 @@ async function lint(view: EditorView): Promise<readonly EditorDiagnostic[]> {
     return [];
   }
   root.dataset.state = 'validating';
-  const outcome = await validator.validate({ bytes, file: fileName, lang: page.lang });
+  const outcome = await (earlyRun ?? validator.validate({ bytes, file: fileName, lang: page.lang }));
   if (view.state.doc !== doc) return []; // edited meanwhile: the next run reports
   root.dataset.state = 'done';
   if ('timedOut' in outcome) {
@@ -256,6 +210,8 @@ const initialText = editorHost.querySelector('pre')?.textContent ?? '';
 const view = new EditorView({ doc: initialText, extensions, parent: editorHost });
 editorHost.querySelector('pre')?.remove();
 root.dataset.ready = 'true';
+// The first run at once, not after the typing delay (its result may already be on its way: early.ts).
+forceLinting(view);
 
 function load(text: string, name: string, bytes?: Uint8Array): void {
   fileName = /\.(ya?ml|json|mdx?)$/i.test(name) ? name : `${name}.yaml`;

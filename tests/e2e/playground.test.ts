@@ -116,6 +116,23 @@ describe.each(LANGS)('playground (%s)', (lang) => {
     expect(await page.textContent('.pg-diagnostics')).toBe(expected.noProblems);
   });
 
+  it('handles multi-document YAML, JSON and kind: List, and keeps working offline once loaded', async () => {
+    const { page } = tab;
+    await open(page, lang);
+    await page.waitForSelector('.pg-diagnostic');
+    await tab.guarded.context.setOffline(true);
+    try {
+      await paste(page, `${VALID_POD}---\n${VALID_POD.replace('restartPolicy: Always', 'restartPolicy: always')}`);
+      expect(await listed(page)).toEqual(['25:18 error schema']);
+      const list = { apiVersion: 'v1', kind: 'List', items: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ok' } }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'Bad_Name' } }] };
+      await paste(page, JSON.stringify(list, null, 2) + '\n');
+      expect(await listed(page)).toEqual(['16:17 error metadata-name']);
+      expect(await page.textContent('.pg-summary')).toMatch(lang === 'ko' ? /리소스 2개/ : /2 resources found/);
+    } finally {
+      await tab.guarded.context.setOffline(false);
+    }
+  });
+
   it('jumps to a diagnostic\'s line from the list', async () => {
     const { page } = tab;
     await open(page, lang);
