@@ -1,5 +1,6 @@
 // Starts the validator worker and, when the page shows its sample, asks for the sample's diagnostics at once, so the
-// worker downloads and validates while the editor (main.ts) is still loading. Imported by start.ts and main.ts.
+// worker downloads and validates while the editor (main.ts) is still loading. Playground.astro loads it as a script of
+// its own, before main.ts (which imports it too).
 import { TIME_LIMIT_MS, type ValidateReply, type ValidateRequest } from './protocol.ts';
 
 export type Outcome = ValidateReply | { id: number; timedOut: true };

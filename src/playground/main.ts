@@ -1,6 +1,6 @@
 // The playground page: a CodeMirror editor whose text is validated as you type by the validator core running in a
 // Web Worker, diagnostics as underlines, gutter marks and a list, "did you mean" fixes, examples, files, share links.
-// Loaded by start.ts after the worker has been started (early.ts), so both download at once.
+// The worker is started by early.ts, a script of its own, so both download at once.
 import { EditorState, type Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
