@@ -33,7 +33,7 @@ export function assemble(engine: Engine, results: FileResult[], extra: FileResul
 }
 
 async function validateOne(source: SourceFile, options: ValidateOptions, schemaFiles: SchemaFiles | undefined): Promise<ValidationReport> {
-  const engine = createEngine(options, defaultRules, schemaFiles);
+  const engine = await createEngine(options, defaultRules, schemaFiles);
   const results = [validateSource(engine, source)];
   await applyCrossRules(engine, results, async () => source);
   return assemble(engine, results, []);
