@@ -315,10 +315,13 @@ function restoreFromFragment(): boolean {
     say(t.loadedShare);
   } catch (error) {
     if (!(error instanceof ShareLinkError)) throw error;
+    const corrupt = { 'bad-characters': t.shareBadCharacters, damaged: t.shareDamaged, 'cut-short': t.shareCutShort } as const;
     const message =
-      error.reason === 'oversized'
-        ? fill(t.oversizedShare, { size: error.message, limit: formatSize(MAX_INPUT_BYTES) })
-        : fill(t.corruptShare, { reason: error.message });
+      error.problem === 'too-long'
+        ? fill(t.shareTooLong, { length: error.length, limit: MAX_SHARE_CHARS })
+        : error.problem === 'too-much-text'
+          ? fill(t.shareTooMuchText, { limit: formatSize(MAX_INPUT_BYTES) })
+          : fill(t.corruptShare, { reason: corrupt[error.problem] });
     say(message, 'problem');
     messageBox.dataset.sticky = 'true';
   }

@@ -5,13 +5,22 @@ export const SHARE_KEY = 'yaml';
 /** Longest fragment accepted: links beyond this break in mail and chat clients anyway. */
 export const MAX_SHARE_CHARS = 64 * 1024;
 
+/** What is wrong with a share link: corrupt (bad characters, damaged data, cut short) or oversized (too long, or
+ *  holding more text than the page validates). The page words each in its language. */
+export type ShareProblem = 'bad-characters' | 'damaged' | 'cut-short' | 'too-long' | 'too-much-text';
+
 export class ShareLinkError extends Error {
   constructor(
-    readonly reason: 'corrupt' | 'oversized',
-    detail: string,
+    readonly problem: ShareProblem,
+    /** For 'too-long': the link's length in characters. */
+    readonly length = 0,
   ) {
-    super(detail);
+    super(`share link: ${problem}`);
     this.name = 'ShareLinkError';
+  }
+
+  get reason(): 'corrupt' | 'oversized' {
+    return this.problem === 'too-long' || this.problem === 'too-much-text' ? 'oversized' : 'corrupt';
   }
 }
 
@@ -22,7 +31,7 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new ShareLinkError('corrupt', 'characters that cannot be in a share link');
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new ShareLinkError('bad-characters');
   const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/') + '='.repeat((4 - (text.length % 4)) % 4));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
@@ -37,12 +46,12 @@ export function decodeShare(fragment: string, maxBytes: number): string | undefi
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const payload = params.get(SHARE_KEY);
   if (payload === null) return undefined;
-  if (payload.length > MAX_SHARE_CHARS) throw new ShareLinkError('oversized', `${payload.length} characters`);
+  if (payload.length > MAX_SHARE_CHARS) throw new ShareLinkError('too-long', payload.length);
   let bytes: Uint8Array;
   try {
     bytes = fromBase64Url(payload);
   } catch (error) {
-    throw error instanceof ShareLinkError ? error : new ShareLinkError('corrupt', 'not base64');
+    throw error instanceof ShareLinkError ? error : new ShareLinkError('bad-characters');
   }
   // Streamed, so a small link that inflates into gigabytes (a zip bomb) stops at the limit.
   const chunks: Uint8Array[] = [];
@@ -50,7 +59,7 @@ export function decodeShare(fragment: string, maxBytes: number): string | undefi
   let ended = false;
   const inflater = new Unzlib((chunk, final) => {
     size += chunk.length;
-    if (size > maxBytes) throw new ShareLinkError('oversized', `more than ${maxBytes} bytes`);
+    if (size > maxBytes) throw new ShareLinkError('too-much-text');
     chunks.push(chunk);
     if (final) ended = true;
   });
@@ -58,9 +67,9 @@ export function decodeShare(fragment: string, maxBytes: number): string | undefi
     inflater.push(bytes, true);
   } catch (error) {
     if (error instanceof ShareLinkError) throw error;
-    throw new ShareLinkError('corrupt', 'the compressed data is damaged');
+    throw new ShareLinkError('damaged');
   }
-  if (!ended) throw new ShareLinkError('corrupt', 'the link is cut short');
+  if (!ended) throw new ShareLinkError('cut-short');
   const all = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
