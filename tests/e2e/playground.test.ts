@@ -29,8 +29,8 @@ spec:
 `;
 
 const EXPECTED = {
-  ko: { fix: '"containers"(으)로 고치기', noProblems: '문제가 없다.', corrupt: '공유 링크가 손상되어', tooLarge: '입력이 너무 크다', open: '플레이그라운드에서 열기' },
-  en: { fix: 'Change to "containers"', noProblems: 'No problems found.', corrupt: 'This share link is damaged', tooLarge: 'The input is too large', open: 'Open in playground' },
+  ko: { fix: '"containers"(으)로 고치기', noProblems: '문제가 없다.', corrupt: '공유 링크가 손상되어', tooLarge: '입력이 너무 크다', timedOut: '초 안에 끝나지 않아', open: '플레이그라운드에서 열기' },
+  en: { fix: 'Change to "containers"', noProblems: 'No problems found.', corrupt: 'This share link is damaged', tooLarge: 'The input is too large', timedOut: 'did not finish within', open: 'Open in playground' },
 };
 
 /** The diagnostics list as `line:col severity rule`. */
@@ -248,6 +248,26 @@ describe.each(LANGS)('playground (%s)', (lang) => {
       return performance.now() - started;
     });
     expect(latency).toBeLessThan(1000);
+  });
+
+  it('stops a run over the time limit, restarts the worker and carries on', async () => {
+    const page = await tab.guarded.context.newPage();
+    try {
+      // The first worker hangs (as a pathological input would make it); the restarted one is the real worker.
+      let served = 0;
+      await page.route(/\/worker-[^/]*\.js$/, (route) => {
+        served += 1;
+        return served === 1 ? route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => { for (;;); };' }) : route.fallback();
+      });
+      await open(page, lang);
+      await page.waitForFunction(() => document.querySelector('.pg-message')?.getAttribute('data-kind') === 'problem', undefined, { timeout: 15_000 });
+      expect(await page.textContent('.pg-message')).toContain(expected.timedOut);
+      await paste(page, VALID_POD);
+      expect(await page.textContent('.pg-diagnostics')).toBe(expected.noProblems);
+      expect(served).toBe(2);
+    } finally {
+      await page.close();
+    }
   });
 
   it('can be used from the keyboard alone: Tab reaches the editor, Escape then Tab leaves it', async () => {
