@@ -160,10 +160,10 @@ async function lint(view: EditorView): Promise<readonly EditorDiagnostic[]> {
     summaryBox.textContent = '';
     return [];
   }
-  root.dataset.state = 'validating';
+  summaryBox.setAttribute('aria-busy', 'true');
   const outcome = await (earlyRun ?? validator.validate({ bytes, file: fileName, lang: page.lang }));
   if (view.state.doc !== doc) return []; // edited meanwhile: the next run reports
-  root.dataset.state = 'done';
+  summaryBox.removeAttribute('aria-busy');
   if ('timedOut' in outcome) {
     say(fill(t.timedOut, { seconds: TIME_LIMIT_MS / 1000 }), 'problem');
     list.replaceChildren();
@@ -203,6 +203,10 @@ const extensions: Extension[] = [
   EditorState.tabSize.of(2),
   // Long lines wrap: the page scrolls, never a nested scroll box.
   EditorView.lineWrapping,
+  // A problem with how the page was opened (a damaged share link) stays until the reader edits.
+  EditorView.updateListener.of((update) => {
+    if (update.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete'))) delete messageBox.dataset.sticky;
+  }),
   EditorView.contentAttributes.of({ 'aria-label': t.editorLabel, lang: 'en' }),
 ];
 
@@ -238,6 +242,8 @@ async function loadSiteFile(path: string): Promise<void> {
 
 examples.addEventListener('change', () => {
   if (examples.value) void loadSiteFile(examples.value);
+  // Back to the placeholder, so the same example can be loaded again after edits.
+  examples.value = '';
 });
 
 async function loadLocalFile(file: File): Promise<void> {
