@@ -92,6 +92,13 @@ describe.each(LANGS)('playground (%s)', (lang) => {
     expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
     expect(await page.locator('.cm-lintRange-warning').count()).toBeGreaterThan(0);
     expect(await page.locator('.cm-lint-marker-error').count()).toBeGreaterThan(0);
+    // Every rule id links to its entry (or the built-in checks' section) on the validation page of the same language.
+    for (const href of new Set(await page.$$eval('.pg-rule', (links) => links.map((a) => (a as HTMLAnchorElement).href)))) {
+      const url = new URL(href);
+      expect(url.pathname).toBe(`/${lang}/validation/`);
+      const html = await (await fetch(url)).text();
+      expect(html, href).toContain(`id="${decodeURIComponent(url.hash.slice(1))}"`);
+    }
 
     // A valid manifest, then a typo typed into it.
     await paste(page, VALID_POD);
