@@ -1,7 +1,7 @@
 // Starts the validator worker and, when the page shows its sample, asks for the sample's diagnostics at once, so the
 // worker downloads and validates while the editor (main.ts) is still loading. Playground.astro loads it as a script of
 // its own, before main.ts (which imports it too).
-import { TIME_LIMIT_MS, type ValidateReply, type ValidateRequest } from './protocol.ts';
+import { DEFAULT_NAME, TIME_LIMIT_MS, type ValidateReply, type ValidateRequest } from './protocol.ts';
 
 export type Outcome = ValidateReply | { id: number; timedOut: true };
 
@@ -58,6 +58,6 @@ const opensSample = !location.hash.includes('yaml=') && !new URLSearchParams(loc
 export const early = opensSample
   ? {
       text: sample,
-      outcome: validator.validate({ bytes: new TextEncoder().encode(sample), file: 'manifest.yaml', lang: root.lang === 'en' ? 'en' : 'ko' }),
+      outcome: validator.validate({ bytes: new TextEncoder().encode(sample), file: DEFAULT_NAME, lang: root.lang === 'en' ? 'en' : 'ko' }),
     }
   : undefined;

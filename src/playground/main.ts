@@ -8,7 +8,7 @@ import { HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/l
 import { yaml } from '@codemirror/lang-yaml';
 import { forceLinting, linter, lintGutter, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
 import { tags } from '@lezer/highlight';
-import { MAX_INPUT_BYTES, TIME_LIMIT_MS, type PlaygroundDiagnostic } from './protocol.ts';
+import { DEFAULT_NAME, MAX_INPUT_BYTES, TIME_LIMIT_MS, type PlaygroundDiagnostic } from './protocol.ts';
 import { early, validator } from './early.ts';
 import { decodeShare, encodeShare, MAX_SHARE_CHARS, ShareLinkError } from './share.ts';
 import { fill, type PlaygroundStrings } from './strings.ts';
@@ -145,7 +145,7 @@ function renderList(view: EditorView, diagnostics: PlaygroundDiagnostic[], summa
 
 // ---- what is being edited -------------------------------------------------------------------------------------
 
-let fileName = 'manifest.yaml';
+let fileName = DEFAULT_NAME;
 /** A loaded file's exact bytes, validated as such until the first edit (binary or UTF-16 files get the CLI's message). */
 let loadedBytes: { doc: EditorState['doc']; bytes: Uint8Array } | undefined;
 
@@ -299,7 +299,7 @@ $<HTMLButtonElement>('.pg-download').addEventListener('click', () => {
 });
 
 $<HTMLButtonElement>('.pg-share').addEventListener('click', () => {
-  const fragment = encodeShare(view.state.doc.toString());
+  const fragment = encodeShare(view.state.doc.toString(), fileName);
   if (fragment.length > MAX_SHARE_CHARS) {
     say(fill(t.shareTooLarge, { size: formatSize(fragment.length) }), 'problem');
     return;
@@ -315,9 +315,9 @@ $<HTMLButtonElement>('.pg-share').addEventListener('click', () => {
 
 function restoreFromFragment(): boolean {
   try {
-    const text = decodeShare(location.hash, MAX_INPUT_BYTES);
-    if (text === undefined) return false;
-    load(text, 'manifest.yaml');
+    const shared = decodeShare(location.hash, MAX_INPUT_BYTES);
+    if (shared === undefined) return false;
+    load(shared.text, shared.name);
     say(t.loadedShare);
   } catch (error) {
     if (!(error instanceof ShareLinkError)) throw error;

@@ -24,6 +24,8 @@ export type ValidateReply =
   | { id: number; diagnostics: PlaygroundDiagnostic[]; summary: string; ms: number }
   | { id: number; failure: string };
 
+/** The name the editor's text is validated as until a file with another name is loaded. */
+export const DEFAULT_NAME = 'manifest.yaml';
 /** Above this, the page does not validate (the CLI does): keeps the page responsive. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 /** A run longer than this is stopped and the worker restarted. */

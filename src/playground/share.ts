@@ -1,7 +1,10 @@
 // Share links: the manifest, compressed, in the URL fragment (#yaml=...), which browsers never send to a server.
 import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate';
+import { DEFAULT_NAME } from './protocol.ts';
 
 export const SHARE_KEY = 'yaml';
+/** The file name, when it is not the default: it decides YAML/JSON vs Markdown, as for the CLI. */
+export const NAME_KEY = 'name';
 /** Longest fragment accepted: links beyond this break in mail and chat clients anyway. */
 export const MAX_SHARE_CHARS = 64 * 1024;
 
@@ -36,13 +39,14 @@ function fromBase64Url(text: string): Uint8Array {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-/** The fragment (without '#') that carries `text`. */
-export function encodeShare(text: string): string {
-  return `${SHARE_KEY}=${toBase64Url(zlibSync(strToU8(text), { level: 9 }))}`;
+/** The fragment (without '#') that carries `text` (and its file name, unless it is the default). */
+export function encodeShare(text: string, name = DEFAULT_NAME): string {
+  const payload = `${SHARE_KEY}=${toBase64Url(zlibSync(strToU8(text), { level: 9 }))}`;
+  return name === DEFAULT_NAME ? payload : `${payload}&${NAME_KEY}=${encodeURIComponent(name)}`;
 }
 
-/** The text a fragment carries; undefined when the fragment is not a share link; throws ShareLinkError when it is broken. */
-export function decodeShare(fragment: string, maxBytes: number): string | undefined {
+/** What a fragment carries; undefined when the fragment is not a share link; throws ShareLinkError when it is broken. */
+export function decodeShare(fragment: string, maxBytes: number): { text: string; name: string } | undefined {
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const payload = params.get(SHARE_KEY);
   if (payload === null) return undefined;
@@ -76,5 +80,7 @@ export function decodeShare(fragment: string, maxBytes: number): string | undefi
     all.set(chunk, offset);
     offset += chunk.length;
   }
-  return strFromU8(all);
+  const name = params.get(NAME_KEY);
+  // Only a plain file name: it names the download and picks the parser, nothing else.
+  return { text: strFromU8(all), name: name && /^[\w.-]{1,100}$/.test(name) ? name : DEFAULT_NAME };
 }

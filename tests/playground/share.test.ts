@@ -22,8 +22,15 @@ describe('share links', () => {
     for (const text of ['', 'apiVersion: v1\nkind: Pod\n', '# 한국어 주석\nname: 파드\n', 'a: "\\u0000"\r\n\t- x', 'x'.repeat(200_000)]) {
       const fragment = encodeShare(text);
       expect(fragment).toMatch(/^yaml=[A-Za-z0-9_-]*$/);
-      expect(decodeShare(`#${fragment}`, LIMIT)).toBe(text);
+      expect(decodeShare(`#${fragment}`, LIMIT)).toEqual({ text, name: 'manifest.yaml' });
     }
+  });
+
+  it('carries the file name (it decides YAML/JSON vs Markdown), but only a plain one', () => {
+    const page = '# Notes\n\n```yaml\nkind: Pod\n```\n';
+    expect(decodeShare(`#${encodeShare(page, 'notes.md')}`, LIMIT)).toEqual({ text: page, name: 'notes.md' });
+    const hostile = `#${encodeShare('a: 1\n')}&name=${encodeURIComponent('../../etc/passwd')}`;
+    expect(decodeShare(hostile, LIMIT)).toEqual({ text: 'a: 1\n', name: 'manifest.yaml' });
   });
 
   it('ignores fragments that are not share links', () => {
