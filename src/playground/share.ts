@@ -13,13 +13,15 @@ export const MAX_SHARE_CHARS = 64 * 1024;
 export type ShareProblem = 'bad-characters' | 'damaged' | 'cut-short' | 'too-long' | 'too-much-text';
 
 export class ShareLinkError extends Error {
-  constructor(
-    readonly problem: ShareProblem,
-    /** For 'too-long': the link's length in characters. */
-    readonly length = 0,
-  ) {
+  readonly problem: ShareProblem;
+  /** For 'too-long': the link's length in characters. */
+  readonly length: number;
+
+  constructor(problem: ShareProblem, length = 0) {
     super(`share link: ${problem}`);
     this.name = 'ShareLinkError';
+    this.problem = problem;
+    this.length = length;
   }
 
   get reason(): 'corrupt' | 'oversized' {
