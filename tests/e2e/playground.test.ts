@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, siteUrl, useTab } from './browser.ts';
-import { LANGS, ROOT } from './site.ts';
+import { builtPages, LANGS, ROOT } from './site.ts';
 
 const tab = useTab({}, (guarded) => guarded.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl() }));
 
@@ -71,6 +71,34 @@ async function paste(page: Page, text: string): Promise<void> {
 
 /** The editor's text, read from its rendered lines (small documents are rendered whole). */
 const editorText = (page: Page) => page.$$eval('.cm-content > .cm-line', (lines) => lines.map((line) => line.textContent).join('\n'));
+
+describe('"Open in playground" links', () => {
+  it('every <Manifest> and mistake block links to the playground of its language, with a file the playground may load', async () => {
+    const allowed = (lang: string) => {
+      const html = readFileSync(join(ROOT, 'dist', lang, 'playground', 'index.html'), 'utf8');
+      const data = /data-playground="([^"]*)"/.exec(html)![1].replaceAll('&quot;', '"').replaceAll('&amp;', '&');
+      return new Set((JSON.parse(data) as { files: string[] }).files);
+    };
+    const files = { ko: allowed('ko'), en: allowed('en') };
+    let links = 0;
+    for (const page of builtPages().filter((p) => /^\/(ko|en)\//.test(p.path))) {
+      const html = readFileSync(page.file, 'utf8');
+      const lang = page.path.split('/')[1] as 'ko' | 'en';
+      const manifests = (html.match(/<figure class="manifest /g) ?? []).length + (html.match(/<figure class="mistake /g) ?? []).length;
+      const hrefs = [...html.matchAll(/href="([^"]*\/playground\/\?file=[^"]*)"/g)].map((m) => m[1]);
+      expect(hrefs.length, `${page.path}: one link per manifest and mistake block`).toBe(manifests);
+      for (const href of hrefs) {
+        const url = new URL(href, siteUrl());
+        expect(url.pathname).toBe(`/${lang}/playground/`);
+        const file = url.searchParams.get('file')!;
+        expect(files[lang].has(file), `${page.path}: ${file}`).toBe(true);
+        expect((await fetch(`${siteUrl()}/${file}`)).status, file).toBe(200);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(20);
+  });
+});
 
 describe.each(LANGS)('playground (%s)', (lang) => {
   const expected = EXPECTED[lang];
