@@ -26,6 +26,8 @@ export default defineConfig({
   // within 40 KB. Pages are small static files, so following a link stays fast.
   prefetch: false,
   vite: {
+    // The playground's validator worker as an ES module, so per-version schema chunks can be split off it.
+    worker: { format: 'es' },
     build: {
       rolldownOptions: {
         // Astro marks every MDX module with "use astro:head-inject" for its own head-propagation transform; the
@@ -61,7 +63,7 @@ export default defineConfig({
         {
           label: 'About this guide',
           translations: { ko: '이 가이드에 대하여' },
-          items: ['validation'],
+          items: ['validation', 'playground'],
         },
       ],
       customCss: ['./src/styles/site.css'],

@@ -1,5 +1,6 @@
-// Publishes examples/ under <base>examples/: copied into dist/ after the build, served by `astro dev`.
-// One copy of each manifest serves both languages and the `kubectl apply -f <URL>` lines.
+// Publishes examples/ under <base>examples/ and the common-mistake files (src/mistakes/) under <base>mistakes/:
+// copied into dist/ after the build, served by `astro dev`. One copy of each manifest serves both languages, the
+// `kubectl apply -f <URL>` lines and the playground (which loads them from the same origin).
 import { existsSync } from 'node:fs';
 import { cp, readFile } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
@@ -7,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 const YAML = /\.ya?ml$/;
+/** Source folder (relative to the project root) -> URL folder (under the base). */
+const PUBLISHED = [
+  { from: 'examples', to: 'examples' },
+  { from: 'src/mistakes', to: 'mistakes' },
+];
 
 export function publishExamples(): AstroIntegration {
   let root = process.cwd();
@@ -19,13 +25,13 @@ export function publishExamples(): AstroIntegration {
         base = config.base.replace(/\/?$/, '/');
       },
       'astro:server:setup': ({ server }) => {
-        const examplesDir = resolve(root, 'examples');
         server.middlewares.use(async (req, res, next) => {
-          const prefix = `${base}examples/`;
           const pathname = decodeURIComponent((req.url ?? '').split('?')[0]);
-          if (!pathname.startsWith(prefix)) return next();
-          const file = resolve(examplesDir, pathname.slice(prefix.length));
-          if (!file.startsWith(examplesDir + sep) || !YAML.test(extname(file))) return next();
+          const published = PUBLISHED.find(({ to }) => pathname.startsWith(`${base}${to}/`));
+          if (!published) return next();
+          const folder = resolve(root, published.from);
+          const file = resolve(folder, pathname.slice(`${base}${published.to}/`.length));
+          if (!file.startsWith(folder + sep) || !YAML.test(extname(file))) return next();
           try {
             const body = await readFile(file);
             res.setHeader('Content-Type', 'application/yaml; charset=utf-8');
@@ -36,17 +42,19 @@ export function publishExamples(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const source = resolve(root, 'examples');
-        if (!existsSync(source)) {
-          logger.info('no examples/ folder: nothing to publish');
-          return;
+        for (const { from, to } of PUBLISHED) {
+          const source = resolve(root, from);
+          if (!existsSync(source)) {
+            logger.info(`no ${from}/ folder: nothing to publish`);
+            continue;
+          }
+          const target = fileURLToPath(new URL(`${to}/`, dir));
+          await cp(source, target, {
+            recursive: true,
+            filter: (source) => !source.split(sep).pop()!.includes('.') || YAML.test(source),
+          });
+          logger.info(`${from}/ published to ${target}`);
         }
-        const target = fileURLToPath(new URL('examples/', dir));
-        await cp(source, target, {
-          recursive: true,
-          filter: (source) => !source.split(sep).pop()!.includes('.') || YAML.test(source),
-        });
-        logger.info(`examples/ published to ${target}`);
       },
     },
   };

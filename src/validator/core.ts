@@ -2,13 +2,14 @@
 // text -> report, and the report's formats. index.ts is the Node library API over it (files, folders, threads,
 // local schema folders).
 import { applyCrossRules, applyCustomResources, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
-import { snippetsFromText, type SourceFile } from './sources.ts';
+import { decodeText, snippetsFromText, type SourceFile } from './sources.ts';
 import { failOnWarnings } from './rule-control.ts';
 import { defaultRules } from './rules-default.ts';
 import { buildMatrix, type MatrixReport } from './matrix.ts';
 import type { SchemaFiles, ValidateOptions, ValidationReport, ValidationSummary } from './types.ts';
 
 export { formatReport, OUTPUT_FORMATS, type OutputFormat, type FormatOptions } from './output/index.ts';
+export { summaryLine } from './output/common.ts';
 export { BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './registry.ts';
 export { RuleControlError, RULE_GROUPS } from './rule-control.ts';
 export { parseConfig, ConfigError, CONFIG_FILE_NAMES, type ProjectConfig } from './config.ts';
@@ -38,13 +39,8 @@ export function assemble(engine: Engine, results: FileResult[], extra: FileResul
   return { resources, fileDiagnostics, summary, ok, kubernetesVersion: engine.registry.kubernetesVersion };
 }
 
-/**
- * Validates text as if read from `file` (its extension decides YAML/JSON vs Markdown/MDX). `schemaFiles` lets
- * local schema locations be read (Node); without it only the bundled schemas are searched.
- */
-export async function validateText(text: string, file: string, options: ValidateOptions = {}, schemaFiles?: SchemaFiles): Promise<ValidationReport> {
+async function validateOne(source: SourceFile, options: ValidateOptions, schemaFiles: SchemaFiles | undefined): Promise<ValidationReport> {
   const engine = await createEngine(options, defaultRules, schemaFiles);
-  const source: SourceFile = { file, snippets: snippetsFromText(text, file), diagnostics: [] };
   const results = [validateSource(engine, source)];
   await applyCustomResources(engine, results, async () => source);
   await applyCrossRules(engine, results, async () => source);
@@ -56,4 +52,19 @@ export async function validateTextMatrix(text: string, file: string, kubernetesV
   const reports: ValidationReport[] = [];
   for (const kubernetesVersion of kubernetesVersions) reports.push(await validateText(text, file, { ...options, kubernetesVersion }, schemaFiles));
   return buildMatrix(reports);
+}
+
+/**
+ * Validates text as if read from `file` (its extension decides YAML/JSON vs Markdown/MDX). `schemaFiles` lets
+ * local schema locations be read (Node); without it only the bundled schemas are searched.
+ */
+export function validateText(text: string, file: string, options: ValidateOptions = {}, schemaFiles?: SchemaFiles): Promise<ValidationReport> {
+  return validateOne({ file, snippets: snippetsFromText(text, file), diagnostics: [] }, options, schemaFiles);
+}
+
+/** Validates a file's bytes as the CLI reads a file: binary, UTF-16 and invalid UTF-8 are reported, not parsed. */
+export function validateBytes(bytes: Uint8Array, file: string, options: ValidateOptions = {}, schemaFiles?: SchemaFiles): Promise<ValidationReport> {
+  const decoded = decodeText(file, bytes);
+  if ('diagnostic' in decoded) return validateOne({ file, snippets: [], diagnostics: [decoded.diagnostic] }, options, schemaFiles);
+  return validateText(decoded.text, file, options, schemaFiles);
 }
