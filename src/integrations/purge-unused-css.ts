@@ -69,6 +69,10 @@ export async function purgeUnusedCss(distDir: string, base: string): Promise<Pur
   const html = await Promise.all(htmlFiles.map((f) => readFile(f, 'utf8')));
   const stylesheets = [...linkedStylesheets(html, distDir, base)];
   if (stylesheets.length === 0) return [];
+  // Custom properties read by styles inside the pages (a diagram's inline SVG styles use Starlight's colours) are
+  // kept, though no stylesheet reads them.
+  const readByPages = new Set(html.flatMap((page) => [...page.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1])));
+  const safelist = { ...SAFELIST, variables: [...SAFELIST.variables, ...readByPages] };
   const purger = new PurgeCSS();
   const results: { file: string; css: string; rejected: string[] }[] = [];
   for (const file of stylesheets) {
@@ -76,7 +80,7 @@ export async function purgeUnusedCss(distDir: string, base: string): Promise<Pur
       content: [...htmlFiles, ...scriptFiles],
       css: [{ raw: protectRelationalRules(await readFile(file, 'utf8')) }],
       defaultExtractor: extractTokens,
-      safelist: SAFELIST,
+      safelist,
       variables: true,
       rejected: true,
     });

@@ -1,6 +1,7 @@
 // The build gate. Before any page is written, `astro build` stops with file:line:col messages when
 //   - a manifest in examples/ or a YAML fence in content/ fails the validator (strict schemas + API-server rules), or
-//   - a page, a section or an example reference exists in one language only (src/site/parity.ts).
+//   - a page, a section, an example reference or a diagram exists in one language only (src/site/parity.ts), or
+//   - a diagram source in diagrams/ cannot be drawn (src/site/diagrams.ts).
 // In `astro dev`, a changed page or example is re-validated when Vite transforms it; a failure is thrown from the
 // transform, so Astro shows it in the browser overlay and the terminal, pointing at the line.
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
+import { checkDiagrams } from '../site/diagrams.ts';
 import { checkParity, formatProblem } from '../site/parity.ts';
 import { firstError, runGate, validateSource } from '../site/validator.ts';
 
@@ -37,12 +39,13 @@ export function validationGate(): AstroIntegration {
         const started = performance.now();
         const parity = await checkParity(root);
         const gate = await runGate(root, GATED_PATHS);
+        const diagrams = await checkDiagrams(root);
         for (const line of gate.warnings) logger.warn(line);
-        const problems = [...parity.map(formatProblem), ...gate.errors];
+        const problems = [...parity.map(formatProblem), ...gate.errors, ...diagrams];
         if (problems.length) {
           for (const line of problems) logger.error(line);
           throw new BuildGateError(
-            `${problems.length} problem(s) in content/ or examples/ (listed above); no page was written. ` +
+            `${problems.length} problem(s) in content/, examples/ or diagrams/ (listed above); no page was written. ` +
               'Run `npm run validate` and `node scripts/check-parity.ts` to check again.',
           );
         }
