@@ -1,6 +1,7 @@
 // The diagrams on every chapter page, in both languages and both themes: drawn in the page's language, with a title
-// and a caption; no text of a diagram leaves its SVG's viewBox or its box, at 1280 px and at 360 px; a wide diagram
-// scrolls inside its figure instead of widening the page; axe-core (colour contrast included) passes on the page.
+// and a caption; no text of a diagram leaves its SVG's viewBox or its box, at 1280 px and at 360 px, and every text
+// has 4.5:1 contrast on its box (axe-core skips SVG text); a wide diagram scrolls inside its figure instead of
+// widening the page; axe-core (colour contrast included) passes on the page.
 // Screenshots of every diagram go to test-results/diagrams/<slug>-<lang>-<theme>-<width>.png, to be looked at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ interface Measured {
   title: string;
   caption: string;
   texts: string[];
-  /** Text elements outside the viewBox, or outside the box (node or cluster) they label. */
+  /** Text elements outside the viewBox, outside the box (node or cluster) they label, or below 4.5:1 contrast. */
   overflows: string[];
   scale: number;
   scrolls: boolean;
@@ -54,8 +55,25 @@ describe.for(THEMES)('diagrams in the %s theme', (theme) => {
             const p2 = new DOMPoint(b.x + b.width, b.y + b.height).matrixTransform(m);
             return { left: p1.x, top: p1.y, right: p2.x, bottom: p2.y };
           };
+          // axe-core does not judge SVG text, so contrast is measured here: text fill against its box's fill, or the
+          // page background for text on no box (WCAG AA for small text, 4.5:1).
+          const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+          const luminance = (colour: string) => {
+            const [r, g, b] = rgb(colour).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+          };
+          const contrast = (a: string, b: string) => {
+            const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+            return (hi + 0.05) / (lo + 0.05);
+          };
+          const pageBackground = getComputedStyle(document.body).backgroundColor;
           const texts = [...svg.querySelectorAll('text')];
           for (const text of texts) {
+            const boxShape = text.parentElement!.matches('.node, .cluster') ? text.parentElement!.querySelector(':scope > :not(text, title)') : null;
+            const boxFill = boxShape ? getComputedStyle(boxShape).fill : 'none';
+            const background = boxFill === 'none' ? pageBackground : boxFill;
+            const ratio = contrast(getComputedStyle(text).fill, background);
+            if (!(ratio >= 4.5)) overflows.push(`"${text.textContent}" has contrast ${ratio.toFixed(2)}:1 (${getComputedStyle(text).fill} on ${background})`);
             const t = corners(text);
             if (t.left < box.x - 0.5 || t.top < box.y - 0.5 || t.right > box.x + box.width + 0.5 || t.bottom > box.y + box.height + 0.5) {
               overflows.push(`"${text.textContent}" leaves the viewBox`);
