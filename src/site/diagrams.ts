@@ -48,7 +48,10 @@ export class DiagramError extends Error {
   readonly reason: string;
   constructor(file: string, line: number, col: number, reason: string) {
     super(`${file}:${line}:${col}: ${reason}`);
-    Object.assign(this, { file, line, col, reason });
+    this.file = file;
+    this.line = line;
+    this.col = col;
+    this.reason = reason;
     this.name = 'DiagramError';
     this.stack = `${this.name}: ${this.message}`;
   }
