@@ -4,8 +4,7 @@
 //   2. bytes per chapter page, observed with Chromium's network events (CDP): what the first render needs (the HTML,
 //      the CSS Chromium marks render-blocking, the scripts run before `load`), what else loads before `load`, what
 //      loads after it before any interaction, and what opening search loads (on demand); sizes raw and gzip (gzip -6
-//      of the file in dist/), against the page's own text as a baseline; what the page's diagrams add to it (gzip of
-//      the HTML with and without each inline-SVG figure) and its first render without them;
+//      of the file in dist/), against the page's own text as a baseline;
 //   3. Lighthouse (mobile, default config) for the first chapter page in each language, offline against Debian's
 //      Chromium (nothing may leave 127.0.0.1: Chromium cannot resolve other hosts, and external requests are counted).
 // Options: --no-build (measure the existing dist/), --no-lighthouse.
@@ -153,7 +152,8 @@ async function weighPage(browser: Browser, origin: string, path: string, query: 
 const sum = (items: Loaded[], pick: 'raw' | 'gzip') => items.reduce((total, item) => total + item[pick], 0);
 
 /** What a page's diagrams (inline SVG figures) add to its HTML, gzip: each one (the page with and without it) and
- * all of them together. */
+ * all of them together. A chapter's first render is held to 40 KB without its diagrams, each diagram to 8 KB, and
+ * the page with them to 50 KB. */
 function diagramBytes(path: string): { each: number[]; all: number } {
   const html = readFileSync(join(DIST, decodeURIComponent(path), 'index.html'), 'utf8');
   const gzip = (text: string) => gzipSync(Buffer.from(text)).length;
