@@ -1,7 +1,6 @@
 // The build gate. Before any page is written, `astro build` stops with file:line:col messages when
 //   - a manifest in examples/ or a YAML fence in content/ fails the validator (strict schemas + API-server rules), or
-//   - a page, a section, an example reference or a diagram exists in one language only (src/site/parity.ts), or
-//   - a diagram source in diagrams/ cannot be drawn (src/site/diagrams.ts).
+//   - a page, a section or an example reference exists in one language only (src/site/parity.ts).
 // In `astro dev`, a changed page or example is re-validated when Vite transforms it; a failure is thrown from the
 // transform, so Astro shows it in the browser overlay and the terminal, pointing at the line.
 import { readFile } from 'node:fs/promises';
@@ -39,9 +38,10 @@ export function validationGate(): AstroIntegration {
         const started = performance.now();
         const parity = await checkParity(root);
         const gate = await runGate(root, GATED_PATHS);
-        const diagrams = await checkDiagrams(root);
+        // A diagram source that cannot be drawn in every language stops the build too, at its file:line.
+        gate.errors.push(...(await checkDiagrams(root)));
         for (const line of gate.warnings) logger.warn(line);
-        const problems = [...parity.map(formatProblem), ...gate.errors, ...diagrams];
+        const problems = [...parity.map(formatProblem), ...gate.errors];
         if (problems.length) {
           for (const line of problems) logger.error(line);
           throw new BuildGateError(
