@@ -25,6 +25,9 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, requireChromium } from '../tests/e2e/chro
 import { builtPages, chapters, DIST, LANGS, ROOT } from '../tests/e2e/site.ts';
 
 const TARGET_FIRST_RENDER_GZIP = 40 * 1024;
+const TARGET_DIAGRAM_GZIP = 8 * 1024;
+const TARGET_PAGE_WITH_DIAGRAMS_GZIP = 50 * 1024;
+const DIAGRAM_FIGURE = /<figure class="diagram[ "][\s\S]*?<\/figure>/g;
 const TARGET_JS_BEFORE_SEARCH_GZIP = 10 * 1024;
 const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const LIGHTHOUSE_RUNS = 3;
@@ -155,7 +158,30 @@ async function weighPage(browser: Browser, origin: string, path: string, query: 
 
 const sum = (items: Loaded[], pick: 'raw' | 'gzip') => items.reduce((total, item) => total + item[pick], 0);
 
-async function benchBytes(browser: Browser, origin: string): Promise<{ firstRenderMax: number; jsBeforeSearchMax: number; external: string[] }> {
+/** What a page's diagrams (inline SVG figures) add to its HTML, gzip: each one (the page with and without it) and
+ * all of them together. A chapter's first render is held to 40 KB without its diagrams, each diagram to 8 KB, and
+ * the page with them to 50 KB. */
+function diagramBytes(path: string): { each: number[]; all: number } {
+  const html = readFileSync(join(DIST, decodeURIComponent(path), 'index.html'), 'utf8');
+  const gzip = (text: string) => gzipSync(Buffer.from(text)).length;
+  const full = gzip(html);
+  const figures = [...html.matchAll(DIAGRAM_FIGURE)];
+  return {
+    each: figures.map((figure) => full - gzip(html.slice(0, figure.index) + html.slice(figure.index + figure[0].length))),
+    all: full - gzip(html.replace(DIAGRAM_FIGURE, '')),
+  };
+}
+
+interface BytesResult {
+  firstRenderMax: number;
+  withoutDiagramsMax: number;
+  diagramMax: number;
+  diagramCount: number;
+  jsBeforeSearchMax: number;
+  external: string[];
+}
+
+async function benchBytes(browser: Browser, origin: string): Promise<BytesResult> {
   let pages = chapters().map((c) => ({ path: c.path, query: c.title }));
   if (pages.length === 0) {
     console.log('\n(no chapter in content/ yet: measuring every Korean and English page instead)');
@@ -199,6 +225,15 @@ async function benchBytes(browser: Browser, origin: string): Promise<{ firstRend
       'non-blocking CSS (print), icons, fonts; "vs text" = first-render gzip / gzip of the page\'s visible main text',
   );
 
+  console.log('\n## Diagrams per chapter page (KB gzip; a diagram\'s share = gzip of the HTML with it minus without it)\n');
+  const diagrams = weights.map((w) => ({ path: w.path, first: sum(w.loaded.filter((l) => l.phase === 'first render'), 'gzip'), ...diagramBytes(w.path) }));
+  console.log(
+    table(
+      ['page', 'first render', 'without diagrams', 'all diagrams', 'each diagram'],
+      diagrams.map((d) => [d.path, kb(d.first), kb(d.first - d.all), kb(d.all), d.each.map(kb).join(' ') || '-']),
+    ),
+  );
+
   // What each phase consists of, for the first page (the same files serve every page).
   const sample = weights[0];
   console.log(`\nFiles loaded by ${sample.path}:`);
@@ -209,7 +244,10 @@ async function benchBytes(browser: Browser, origin: string): Promise<{ firstRend
     ),
   );
   return {
-    firstRenderMax: Math.max(...weights.map((w) => sum(w.loaded.filter((l) => l.phase === 'first render'), 'gzip'))),
+    firstRenderMax: Math.max(...diagrams.map((d) => d.first)),
+    withoutDiagramsMax: Math.max(...diagrams.map((d) => d.first - d.all)),
+    diagramMax: Math.max(0, ...diagrams.flatMap((d) => d.each)),
+    diagramCount: diagrams.reduce((count, d) => count + d.each.length, 0),
     jsBeforeSearchMax: Math.max(...weights.map((w) => sum(w.loaded.filter((l) => l.phase !== 'search' && l.kind === 'js'), 'gzip'))),
     external: weights.flatMap((w) => w.external),
   };
@@ -402,7 +440,9 @@ async function main(): Promise<void> {
   const checks: [string, string, boolean][] = [];
   try {
     const bytes = await benchBytes(browser, server.url);
-    checks.push(['first-render bytes per chapter page <= 40 KB gzip', `max ${kb(bytes.firstRenderMax)} KB`, bytes.firstRenderMax <= TARGET_FIRST_RENDER_GZIP]);
+    checks.push(['first render per chapter page without its diagrams <= 40 KB gzip', `max ${kb(bytes.withoutDiagramsMax)} KB`, bytes.withoutDiagramsMax <= TARGET_FIRST_RENDER_GZIP]);
+    checks.push([`each diagram adds <= 8 KB gzip (${bytes.diagramCount} on chapter pages)`, `max ${kb(bytes.diagramMax)} KB`, bytes.diagramMax <= TARGET_DIAGRAM_GZIP]);
+    checks.push(['first render per chapter page with its diagrams <= 50 KB gzip', `max ${kb(bytes.firstRenderMax)} KB`, bytes.firstRenderMax <= TARGET_PAGE_WITH_DIAGRAMS_GZIP]);
     checks.push(['JS before search <= 10 KB gzip', `max ${kb(bytes.jsBeforeSearchMax)} KB`, bytes.jsBeforeSearchMax <= TARGET_JS_BEFORE_SEARCH_GZIP]);
     checks.push(['no request leaves 127.0.0.1 (page weight runs)', `${bytes.external.length} external`, bytes.external.length === 0]);
     const playground = await benchPlayground(browser, server.url);

@@ -55,6 +55,26 @@ function linkedStylesheets(html: string[], distDir: string, base: string): Set<s
   return found;
 }
 
+/**
+ * Custom properties read by styles inside the pages (a diagram's inline SVG styles use Starlight's colours), with
+ * every property their values read in turn (`--sl-color-red-low: hsl(var(--sl-hue-red), …)`): no stylesheet rule
+ * reads them, so PurgeCSS would drop them.
+ */
+export function withDependencies(names: Iterable<string>, css: string): Set<string> {
+  const kept = new Set(names);
+  const pending = [...kept];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    const escaped = name.replace(/[-]/g, '\\-');
+    for (const [, value] of css.matchAll(new RegExp(`(?<![\\w-])${escaped}\\s*:([^;}]*)`, 'g'))) {
+      for (const [, used] of value.matchAll(/var\((--[\w-]+)/g)) {
+        if (!kept.has(used)) kept.add(used), pending.push(used);
+      }
+    }
+  }
+  return kept;
+}
+
 export interface PurgeReport {
   file: string;
   before: number;
@@ -69,14 +89,16 @@ export async function purgeUnusedCss(distDir: string, base: string): Promise<Pur
   const html = await Promise.all(htmlFiles.map((f) => readFile(f, 'utf8')));
   const stylesheets = [...linkedStylesheets(html, distDir, base)];
   if (stylesheets.length === 0) return [];
+  const readByPages = html.flatMap((page) => [...page.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]));
   const purger = new PurgeCSS();
   const results: { file: string; css: string; rejected: string[] }[] = [];
   for (const file of stylesheets) {
+    const css = await readFile(file, 'utf8');
     const [result] = await purger.purge({
       content: [...htmlFiles, ...scriptFiles],
-      css: [{ raw: protectRelationalRules(await readFile(file, 'utf8')) }],
+      css: [{ raw: protectRelationalRules(css) }],
       defaultExtractor: extractTokens,
-      safelist: SAFELIST,
+      safelist: { ...SAFELIST, variables: [...SAFELIST.variables, ...withDependencies(readByPages, css)] },
       variables: true,
       rejected: true,
     });

@@ -9,6 +9,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
+import { checkDiagrams } from '../site/diagrams.ts';
 import { checkParity, formatProblem } from '../site/parity.ts';
 import { firstError, runGate, validateSource } from '../site/validator.ts';
 import { checkVersionClaims } from '../site/version-claims.ts';
@@ -39,12 +40,14 @@ export function validationGate(): AstroIntegration {
         const started = performance.now();
         const parity = await checkParity(root);
         const gate = await runGate(root, GATED_PATHS);
+        // A diagram source that cannot be drawn in every language stops the build too, at its file:line.
+        gate.errors.push(...(await checkDiagrams(root)));
         for (const line of gate.warnings) logger.warn(line);
         const problems = [...parity.map(formatProblem), ...gate.errors, ...(await checkVersionClaims(root))];
         if (problems.length) {
           for (const line of problems) logger.error(line);
           throw new BuildGateError(
-            `${problems.length} problem(s) in content/ or examples/ (listed above); no page was written. ` +
+            `${problems.length} problem(s) in content/, examples/ or diagrams/ (listed above); no page was written. ` +
               'Run `npm run validate` and `node scripts/check-parity.ts` to check again.',
           );
         }

@@ -1,4 +1,5 @@
-// Both editions must carry the same pages, the same sections (heading structure) and the same example references.
+// Both editions must carry the same pages, the same sections (heading structure), the same example references and
+// the same diagrams, each in the same section.
 // Pure functions over page texts, shared by the build integration, scripts/check-parity.ts and the tests.
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
@@ -9,8 +10,9 @@ export interface PageOutline {
   /** Repo-relative path, e.g. content/en/batch-job.mdx. */
   file: string;
   headings: Array<{ depth: number; text: string; line: number }>;
-  /** <Manifest file=...> and <ValidatorOutput file=...> references, in order. */
-  references: Array<{ component: string; file: string; line: number; col: number }>;
+  /** <Manifest file=...>, <ValidatorOutput file=...> and <Diagram file=...> references, in order, each with the
+   * number of headings above it (its section). */
+  references: Array<{ component: string; file: string; line: number; col: number; section: number }>;
   /** Opening lines of ```yaml / ```yml fences (inline manifests, or fragments marked novalidate). */
   yamlFences: Array<{ line: number; novalidate: boolean }>;
   /** Frontmatter values both editions must share. */
@@ -26,7 +28,9 @@ export interface ParityProblem {
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/;
-const REFERENCE = /<(Manifest|ValidatorOutput)\b[^>]*?\bfile=["']([^"']+)["']/g;
+const REFERENCE = /<(Manifest|ValidatorOutput|Diagram)\b[^>]*?\bfile=["']([^"']+)["']/g;
+/** Where a referenced file lives, by component. */
+const REFERENCE_DIRS: Record<string, string> = { Manifest: 'examples', Diagram: 'diagrams' };
 
 /** Headings (outside code fences) and component references of one MDX page. */
 export function outlinePage(file: string, text: string): PageOutline {
@@ -57,7 +61,7 @@ export function outlinePage(file: string, text: string): PageOutline {
     const heading = HEADING.exec(line);
     if (heading) outline.headings.push({ depth: heading[1].length, text: heading[2], line: index + 1 });
     for (const match of line.matchAll(REFERENCE)) {
-      outline.references.push({ component: match[1], file: match[2], line: index + 1, col: match.index + 1 });
+      outline.references.push({ component: match[1], file: match[2], line: index + 1, col: match.index + 1, section: outline.headings.length });
     }
   }
   return outline;
@@ -102,7 +106,15 @@ export function comparePages(base: PageOutline, other: PageOutline): ParityProbl
   for (let i = 0; i < refs; i++) {
     const a = base.references[i];
     const b = other.references[i];
-    if (a && b && a.component === b.component && a.file === b.file) continue;
+    if (a && b && a.component === b.component && a.file === b.file) {
+      if (a.section === b.section) continue;
+      const heading = (outline: PageOutline, section: number) => (section === 0 ? 'before the first heading' : `under "${outline.headings[section - 1].text}"`);
+      problems.push({
+        file: other.file, line: b.line, col: b.col,
+        message: `<${b.component} file="${b.file}" /> is ${heading(other, b.section)} (section ${b.section}) here but ${heading(base, a.section)} (section ${a.section}) in ${base.file}:${a.line}`,
+      });
+      break;
+    }
     const where = b ?? { line: other.references.at(-1)?.line ?? 1, col: 1 };
     const theirs = a ? `<${a.component} file="${a.file}" /> at ${base.file}:${a.line}` : `nothing in ${base.file}`;
     const ours = b ? `<${b.component} file="${b.file}" />` : 'nothing';
@@ -166,7 +178,7 @@ export async function checkParity(root: string): Promise<ParityProblem[]> {
     for (const [file, outline] of outlines) {
       problems.push(...checkChapterFrontmatter(file, outline));
       for (const ref of outline.references) {
-        const target = ref.component === 'Manifest' ? join('examples', ref.file) : ref.file;
+        const target = REFERENCE_DIRS[ref.component] ? join(REFERENCE_DIRS[ref.component], ref.file) : ref.file;
         if (!(await exists(resolve(root, target)))) {
           problems.push({ file: outline.file, line: ref.line, col: ref.col, message: `<${ref.component} file="${ref.file}" />: ${target} does not exist` });
         }

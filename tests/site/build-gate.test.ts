@@ -39,6 +39,22 @@ describe('build gate', () => {
     expect(existsSync(join(copy, 'dist'))).toBe(false);
   }, 180_000);
 
+  it('fails the build on a diagram source Graphviz cannot read, at file:line, and writes no dist/', async () => {
+    copy = await copyProject('gate');
+    const file = join(copy, 'diagrams/batch-job.dot');
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const broken = lines.findIndex((line) => line.includes('job -> controller'));
+    lines[broken] = '  job -> -> controller';
+    await writeFile(file, lines.join('\n'));
+
+    const { code, output } = await buildCopy(copy);
+
+    expect(code).not.toBe(0);
+    expect(output).toContain(`diagrams/batch-job.dot:${broken + 1}:1: Graphviz: syntax error in line ${broken + 1}`);
+    expect(output).not.toMatch(/^\s+at .*\(.*:\d+:\d+\)$/m);
+    expect(existsSync(join(copy, 'dist'))).toBe(false);
+  }, 180_000);
+
   it('fails the build on an invalid inline YAML fence in a page, at the line inside the page', async () => {
     copy = await copyProject('gate');
     const page = join(copy, 'content/en/validation.mdx');

@@ -11,7 +11,7 @@ describe('outlinePage', () => {
   it('finds headings outside code fences and example references with their positions', () => {
     const outline = outlinePage('content/en/x.mdx', page('## A\n\n```yaml\n# not a heading\n```\n\n### B\n\n  <Manifest file="x/a.yaml" />'));
     expect(outline.headings.map((h) => [h.depth, h.text, h.line])).toEqual([[2, 'A', 9], [3, 'B', 15]]);
-    expect(outline.references).toEqual([{ component: 'Manifest', file: 'x/a.yaml', line: 17, col: 3 }]);
+    expect(outline.references).toEqual([{ component: 'Manifest', file: 'x/a.yaml', line: 17, col: 3, section: 2 }]);
     expect(outline.shared).toEqual({ chapter: 'first: 7 second: 7', order: 'order: 1' });
   });
 
@@ -61,6 +61,21 @@ describe('comparePages', () => {
     ]);
   });
 
+  it('reports a diagram shown in one language only', () => {
+    const koDiagram = outlinePage('content/ko/x.mdx', page('## 문제\n\n<Diagram file="x.dot" />\n\n## 해결책\n\n<Manifest file="x/a.yaml" />'));
+    expect(comparePages(koDiagram, outlinePage('content/en/x.mdx', page('## Problem\n\n## Solution\n\n<Manifest file="x/a.yaml" />'))).map(formatProblem)).toEqual([
+      'content/en/x.mdx:13:1: example 1 is <Manifest file="x/a.yaml" /> here but <Diagram file="x.dot" /> at content/ko/x.mdx:11',
+    ]);
+  });
+
+  it('reports a diagram placed in another section than in the other language', () => {
+    const koDiagram = outlinePage('content/ko/x.mdx', page('## 문제\n\n<Diagram file="x.dot" />\n\n## 해결책\n\n<Manifest file="x/a.yaml" />'));
+    const en = outlinePage('content/en/x.mdx', page('## Problem\n\n## Solution\n\n<Diagram file="x.dot" />\n\n<Manifest file="x/a.yaml" />'));
+    expect(comparePages(koDiagram, en).map(formatProblem)).toEqual([
+      'content/en/x.mdx:13:1: <Diagram file="x.dot" /> is under "Solution" (section 2) here but under "문제" (section 1) in content/ko/x.mdx:11',
+    ]);
+  });
+
   it('reports chapter numbers that differ between the editions', () => {
     const en = outlinePage('content/en/x.mdx', page('## Problem\n\n## Solution\n\n<Manifest file="x/a.yaml" />', 'title: T\nchapter: { first: 7, second: 8 }\nsidebar: { order: 1 }'));
     expect(comparePages(ko, en).map((p) => p.message)).toEqual([
@@ -102,6 +117,15 @@ describe('checkParity (on disk)', () => {
     expect((await checkParity(root)).map(formatProblem)).toEqual([
       'content/ko/stateful-service.mdx:1:1: frontmatter must say chapter: { first: 11, second: 12 }',
       'content/en/stateful-service.mdx:1:1: frontmatter must say chapter: { first: 11, second: 12 }',
+    ]);
+  });
+
+  it('reports a Diagram whose source does not exist in diagrams/', async () => {
+    await writeFile(join(root, 'content/ko/x.mdx'), page('## 문제\n<Diagram file="missing.dot" />'));
+    await writeFile(join(root, 'content/en/x.mdx'), page('## Problem\n<Diagram file="missing.dot" />'));
+    expect((await checkParity(root)).map(formatProblem)).toEqual([
+      'content/ko/x.mdx:10:1: <Diagram file="missing.dot" />: diagrams/missing.dot does not exist',
+      'content/en/x.mdx:10:1: <Diagram file="missing.dot" />: diagrams/missing.dot does not exist',
     ]);
   });
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 export const project = resolve(import.meta.dirname, '../..');
-const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'ec.config.mjs', 'tsconfig.json', 'src', 'content', 'public', 'examples'];
+const PROJECT_FILES = ['package.json', 'astro.config.mjs', 'ec.config.mjs', 'tsconfig.json', 'src', 'content', 'public', 'examples', 'diagrams'];
 
 /** Copies live inside the project (git-ignored .test-builds/) so they resolve the project's node_modules as the real
  *  build does; a symlinked node_modules in /tmp makes Astro mix real and linked paths. */
