@@ -70,6 +70,31 @@ export const ROLLOUT_STATUS_LINES: RegExp[] = [
 /** Lines that look like a rollout status line, so that a misspelt one is caught rather than skipped. */
 export const ROLLOUT_STATUS_LIKE = /^(Waiting for|waiting for|partitioned roll out|daemon set "|deployment "|statefulset rolling)/;
 
+/**
+ * How kubectl names an object in its messages: `<resource>[.<group>]`, singular, the group left out for the core
+ * API (`pod/client created`, `deployment.apps/backend created`, `job.batch "x" deleted from default namespace`).
+ */
+const OBJECT_KINDS = new Set([
+  'pod', 'service', 'configmap', 'secret', 'serviceaccount', 'node', 'namespace', 'persistentvolumeclaim',
+  'deployment.apps', 'statefulset.apps', 'daemonset.apps', 'replicaset.apps', 'job.batch', 'cronjob.batch',
+  'poddisruptionbudget.policy', 'role.rbac.authorization.k8s.io', 'rolebinding.rbac.authorization.k8s.io',
+  'lease.coordination.k8s.io', 'endpointslice.discovery.k8s.io', 'ingress.networking.k8s.io',
+]);
+
+/** `kubectl apply/create/patch/label/scale/rollout restart/set env/wait` success lines. */
+const OBJECT_LINE = /^([a-z0-9.]+)\/\S+ (created|configured|unchanged|patched|labeled|unlabeled|annotated|scaled|restarted|env updated|condition met)$/;
+
+/** What is wrong with a line that names an object the way kubectl's messages do, if anything. */
+export function objectLineProblem(line: string): string | undefined {
+  const kind = OBJECT_LINE.exec(line)?.[1] ?? (DELETE_LIKE.test(line) ? line.split(' ')[0] : undefined);
+  if (kind === undefined) return undefined;
+  if (!OBJECT_KINDS.has(kind)) return `"${line}": kubectl names this kind <resource>[.<group>], e.g. deployment.apps`;
+  if (DELETE_LIKE.test(line) && !DELETE_LINE.test(line)) {
+    return `"${line}": kubectl 1.36 prints '<kind> "<name>" deleted from default namespace'`;
+  }
+  return undefined;
+}
+
 /** `kubectl delete` of a namespaced object in the page's namespace. */
 export const DELETE_LINE = /^[a-z0-9.]+ "[^"]+" deleted from default namespace$/;
 export const DELETE_LIKE = /^[a-z0-9.]+ "[^"]+" deleted\b/;

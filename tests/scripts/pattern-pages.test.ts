@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { patterns } from '../../scripts/patterns/index.ts';
 import { commandLine, expectationRegExp } from '../../scripts/try-pattern.ts';
 import {
-  DELETE_LIKE,
-  DELETE_LINE,
+  objectLineProblem,
   ROLLOUT_STATUS_LIKE,
   ROLLOUT_STATUS_LINES,
   shellWords,
@@ -71,9 +70,8 @@ function outputProblems(commands: string[], output: string): string[] {
       if (ROLLOUT_STATUS_LIKE.test(line) && !ROLLOUT_STATUS_LINES.some((format) => format.test(line))) {
         problems.push(`"${line}" is not a line kubectl rollout status prints`);
       }
-      if (DELETE_LIKE.test(line) && !DELETE_LINE.test(line)) {
-        problems.push(`"${line}": kubectl 1.36 prints '<kind> "<name>" deleted from default namespace'`);
-      }
+      const objectProblem = objectLineProblem(line);
+      if (objectProblem) problems.push(objectProblem);
     }
   }
   for (const { header, lines: tableLines } of tables) problems.push(...tableProblems(header, tableLines));
