@@ -62,7 +62,7 @@ export const daemonService: PatternRun = {
     },
     {
       kind: 'show',
-      title: { en: 'One disk monitor per labelled node', ko: '레이블이 붙은 노드마다 디스크 모니터가 하나씩 있다' },
+      title: { en: 'One disk monitor per labelled node without the control-plane taint', ko: '레이블이 붙고 컨트롤 플레인 테인트가 없는 노드마다 디스크 모니터가 하나씩 있다' },
       kubectl: ['get', 'daemonset', 'disk-monitor'],
       expect: [/disk-monitor\s+([1-9]\d*)\s+\1\s+\1\s+\1\s+\1\s+example\.com\/disk=ssd/],
     },

@@ -16,7 +16,7 @@ export const periodicJob: PatternRun = {
     },
     {
       kind: 'run',
-      title: { en: 'Trigger one run by hand', ko: '손으로 한 번 실행한다' },
+      title: { en: 'Trigger one run by hand', ko: '수동으로 한 번 실행한다' },
       kubectl: ['create', 'job', 'report-manual-1', '--from=cronjob/report'],
     },
     {

@@ -33,7 +33,7 @@ export const selfAwareness: PatternRun = {
     {
       kind: 'show',
       title: { en: 'One annotation out of the annotations file', ko: '어노테이션 파일에서 어노테이션 하나를 찾는다' },
-      kubectl: ['exec', 'self-aware', '--', 'grep', 'build', '/etc/podinfo/annotations'],
+      kubectl: ['exec', 'self-aware', '--', 'grep', '^build=', '/etc/podinfo/annotations'],
       expect: ['build="2026-11-25.1"'],
     },
     {

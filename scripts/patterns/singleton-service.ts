@@ -77,7 +77,7 @@ export const singletonService: PatternRun = {
     {
       kind: 'show',
       title: { en: 'One leader, two standbys', ko: '리더 하나, 스탠바이 둘' },
-      kubectl: ['logs', '-l', 'app.kubernetes.io/name=leader-poller', '--prefix', '--tail=3'],
+      kubectl: ['logs', '-l', 'app.kubernetes.io/name=leader-poller', '--prefix', '--tail=1'],
       expect: ['leader: polling the upstream resource', 'standing by; the leader is leader-poller-'],
       retryForSeconds: 30,
     },

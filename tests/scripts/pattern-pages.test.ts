@@ -6,6 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { patterns } from '../../scripts/patterns/index.ts';
 import { commandLine, expectationRegExp } from '../../scripts/try-pattern.ts';
+import {
+  objectLineProblem,
+  ROLLOUT_STATUS_LIKE,
+  ROLLOUT_STATUS_LINES,
+  shellWords,
+  tableHeader,
+  tableProblems,
+} from './kubectl-output.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const RUN_IT = { en: '## Run it', ko: '## 직접 실행하기' } as const;
@@ -20,14 +28,54 @@ function runItSection(lang: keyof typeof RUN_IT, slug: string): string {
   return page.slice(start, end === -1 ? undefined : end);
 }
 
-function fences(section: string, language: string): string[] {
-  const blocks: string[] = [];
-  const fence = new RegExp(String.raw`^([ \t]*)\`\`\`${language}[^\n]*\n([\s\S]*?)^\1\`\`\`[ \t]*$`, 'gm');
+/** The fenced blocks of the given languages (`sh|text`), in page order, without their indentation. */
+function orderedFences(section: string, languages: string): Array<{ language: string; body: string }> {
+  const blocks: Array<{ language: string; body: string }> = [];
+  const fence = new RegExp(String.raw`^([ \t]*)\`\`\`(${languages})\b[^\n]*\n([\s\S]*?)^\1\`\`\`[ \t]*$`, 'gm');
   for (const match of section.matchAll(fence)) {
     const indent = match[1]!.length;
-    blocks.push(match[2]!.split('\n').map((line) => line.slice(indent)).join('\n'));
+    blocks.push({ language: match[2]!, body: match[3]!.split('\n').map((line) => line.slice(indent)).join('\n') });
   }
   return blocks;
+}
+
+function fences(section: string, language: string): string[] {
+  return orderedFences(section, language).map((block) => block.body);
+}
+
+/**
+ * What is wrong in an expected-output block, compared with what kubectl 1.36 prints for the commands of the
+ * ```sh block before it: table headers and layout of `kubectl get`, rollout status and delete messages.
+ * Tables appear in the order of their `kubectl get` commands and end at a blank line or at the next table.
+ */
+function outputProblems(commands: string[], output: string): string[] {
+  const problems: string[] = [];
+  const headers = commands
+    .map(shellWords)
+    .filter((words) => words[0] === 'kubectl' && words[1] === 'get')
+    .map((words) => tableHeader(words.slice(2)))
+    .filter((header): header is string[] => header !== undefined);
+  const lines = output.replace(/\n$/, '').split('\n');
+  let table: { header: string[]; lines: string[] } | undefined;
+  const tables: Array<{ header: string[]; lines: string[] }> = [];
+  for (const line of lines) {
+    const next = headers[tables.length];
+    if (next && line.startsWith(`${next[0]} `)) {
+      table = { header: next, lines: [line] };
+      tables.push(table);
+    } else if (table && line.trim()) {
+      table.lines.push(line);
+    } else {
+      table = undefined;
+      if (ROLLOUT_STATUS_LIKE.test(line) && !ROLLOUT_STATUS_LINES.some((format) => format.test(line))) {
+        problems.push(`"${line}" is not a line kubectl rollout status prints`);
+      }
+      const objectProblem = objectLineProblem(line);
+      if (objectProblem) problems.push(objectProblem);
+    }
+  }
+  for (const { header, lines: tableLines } of tables) problems.push(...tableProblems(header, tableLines));
+  return problems;
 }
 
 it('lists each of the seven chapters once, in sidebar order', () => {
@@ -62,6 +110,18 @@ describe.each(patterns.map((pattern) => [pattern.slug, pattern] as const))('%s',
           ).toBe(true);
         }
       }
+    });
+  }
+
+  for (const lang of ['en', 'ko'] as const) {
+    it(`${lang} page shows output as kubectl 1.36 prints it`, () => {
+      let commands: string[] = [];
+      const problems: string[] = [];
+      for (const block of orderedFences(runItSection(lang, slug), 'sh|text')) {
+        if (block.language === 'sh') commands = block.body.split('\n').map((line) => line.trim()).filter(Boolean);
+        else problems.push(...outputProblems(commands, block.body));
+      }
+      expect(problems, `content/${lang}/${slug}.mdx`).toEqual([]);
     });
   }
 

@@ -49,7 +49,7 @@ function selfAwarenessAnswers(staleReads = 0): Rule[] {
     },
     { match: 'exec self-aware -- cat /etc/podinfo/labels$', stdout: 'app="self-aware"\ntier="backend"', times: 1 + staleReads },
     { match: 'exec self-aware -- cat /etc/podinfo/labels$', stdout: 'app="self-aware"\ntier="frontend"' },
-    { match: 'grep build /etc/podinfo/annotations$', stdout: 'build="2026-11-25.1"\n' },
+    { match: 'grep \\^build= /etc/podinfo/annotations$', stdout: 'build="2026-11-25.1"\n' },
     { match: 'grep \\. /etc/podinfo/cpu_limit /etc/podinfo/memory_limit$', stdout: '/etc/podinfo/cpu_limit:250\n/etc/podinfo/memory_limit:32\n' },
     { match: 'printenv POD_TIER$', stdout: 'backend\n' },
   ];

@@ -6,7 +6,7 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const fixtures = fileURLToPath(new URL('../fixtures/validator/', import.meta.url));
 export const manifest = (name: string) => `${fixtures}manifests/${name}`;
 export const page = (name: string) => `${fixtures}pages/${name}`;
-export const seed = `${root}src/mistakes/seed-statefulset.yaml`;
+export const seed = `${root}src/mistakes/stateful-service-notes.yaml`;
 export const crdSchemas = `${fixtures}schemas/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`;
 
 /** `line:col rule message` for each diagnostic of a resource: compact and exact. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validatePaths, validateText, UnsupportedKubernetesVersionError } from '../../src/validator/index.ts';
 import { crdSchemas, lines, manifest, page, seed, statuses } from './helpers.ts';
 
-describe("the seed's broken StatefulSet (src/mistakes/seed-statefulset.yaml)", () => {
+describe("the study notes' broken StatefulSet (src/mistakes/stateful-service-notes.yaml)", () => {
   it('reports every mistake at its exact line and column', async () => {
     const report = await validatePaths([seed], { strict: true });
     expect(report.ok).toBe(false);
