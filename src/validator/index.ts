@@ -1,49 +1,22 @@
-// The validator's library API: validatePaths, validateText, formatReport.
+// The validator's Node library API: validatePaths, validateText, formatReport (core.ts is its Node-free part).
 // Safe to import from Astro/Vite at build time: no CLI side effects, no process.exit, no worker threads
 // unless asked for (`workers > 1`).
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { applyCrossRules, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
-import { listFiles, readSource, snippetsFromText, type SourceFile } from './sources.ts';
+import { applyCrossRules, createEngine, validateSource, type FileResult } from './pipeline.ts';
+import { listFiles, readSource } from './files.ts';
 import { diagnostic } from './check.ts';
 import { defaultRules } from './rules-default.ts';
-import type { ValidateOptions, ValidationReport, ValidationSummary } from './types.ts';
+import { assemble, validateText as validateTextWith } from './core.ts';
+import { nodeSchemaFiles } from './schema-files.ts';
+import type { ValidateOptions, ValidatePathsOptions, ValidationReport } from './types.ts';
 
-export { formatReport, OUTPUT_FORMATS, type OutputFormat, type FormatOptions } from './output/index.ts';
-export { BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './registry.ts';
+export { formatReport, OUTPUT_FORMATS, BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './core.ts';
+export type { OutputFormat, FormatOptions } from './core.ts';
 export type * from './types.ts';
-
-export interface ValidatePathsOptions extends ValidateOptions {
-  /** Worker threads for big inputs (CLI -n). Default 1: everything in the calling thread. */
-  workers?: number;
-  /** Stop reading further files after the first invalid or failed resource (CLI -exit-on-error). */
-  exitOnError?: boolean;
-  /** A path that does not exist is not an error (for builds that validate folders that may not exist yet). */
-  ignoreMissingPaths?: boolean;
-}
 
 /** Below this much input, starting worker threads costs more than it saves. */
 const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
-
-function assemble(engine: Engine, results: FileResult[], extra: FileResult['fileDiagnostics']): ValidationReport {
-  const summary: ValidationSummary = { valid: 0, invalid: 0, errors: 0, skipped: 0, warnings: 0, optedOut: 0, files: 0 };
-  const resources = results.flatMap((r) => r.resources);
-  const fileDiagnostics = [...extra, ...results.flatMap((r) => r.fileDiagnostics)];
-  for (const r of results) {
-    summary.optedOut += r.optedOut;
-    if (r.read) summary.files++;
-  }
-  for (const r of resources) {
-    if (r.status === 'valid') summary.valid++;
-    else if (r.status === 'invalid') summary.invalid++;
-    else if (r.status === 'error') summary.errors++;
-    else summary.skipped++;
-    summary.warnings += r.diagnostics.filter((d) => d.severity === 'warning').length;
-  }
-  summary.warnings += fileDiagnostics.filter((d) => d.severity === 'warning').length;
-  const ok = summary.invalid === 0 && summary.errors === 0 && !fileDiagnostics.some((d) => d.severity === 'error');
-  return { resources, fileDiagnostics, summary, ok, kubernetesVersion: engine.registry.kubernetesVersion };
-}
 
 function failed(result: FileResult): boolean {
   return result.fileDiagnostics.some((d) => d.severity === 'error') || result.resources.some((r) => r.status === 'invalid' || r.status === 'error');
@@ -64,7 +37,7 @@ async function totalBytes(files: string[]): Promise<number> {
 
 /** Validates files and folders (recursively: .yaml .yml .json .md .mdx); `-` reads standard input. */
 export async function validatePaths(paths: string[], options: ValidatePathsOptions = {}): Promise<ValidationReport> {
-  const engine = createEngine(options, defaultRules);
+  const engine = createEngine(options, defaultRules, nodeSchemaFiles);
   const listed = await listFiles(paths, options.ignoreFilenamePatterns);
   const listDiagnostics = listed.diagnostics
     .filter((d) => !(options.ignoreMissingPaths && d.message.endsWith('no such file or directory')))
@@ -87,10 +60,6 @@ export async function validatePaths(paths: string[], options: ValidatePathsOptio
 }
 
 /** Validates text as if read from `file` (its extension decides YAML/JSON vs Markdown/MDX). */
-export async function validateText(text: string, file: string, options: ValidateOptions = {}): Promise<ValidationReport> {
-  const engine = createEngine(options, defaultRules);
-  const source: SourceFile = { file, snippets: snippetsFromText(text, file), diagnostics: [] };
-  const results = [validateSource(engine, source)];
-  await applyCrossRules(engine, results, async () => source);
-  return assemble(engine, results, []);
+export function validateText(text: string, file: string, options: ValidateOptions = {}): Promise<ValidationReport> {
+  return validateTextWith(text, file, options, nodeSchemaFiles);
 }

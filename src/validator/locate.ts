@@ -1,9 +1,15 @@
 // Finds where a path inside a resource sits in the YAML text: walks the `yaml` AST segment by segment
 // (resolving aliases and merge keys) and returns the key's or the value's position.
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
-import type { Positions } from './parse.ts';
 
 export type PathSegment = string | number;
+
+export interface Positions {
+  /** Which parser's record the positions come from (the fast path's node tree, or the reference AST). */
+  readonly source: 'tree' | 'ast' | 'none';
+  /** Position of a path's key or value (the deepest existing node when the path goes further). */
+  locate(path: PathSegment[], at: 'key' | 'value'): { line: number; col: number } | undefined;
+}
 
 /** Splits an ajv instancePath ('/spec/containers/0/a~1b') into segments, unescaping ~1 and ~0. */
 export function pointerToPath(pointer: string): string[] {

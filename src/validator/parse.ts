@@ -9,7 +9,7 @@ import jsYaml from 'js-yaml';
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser, type Document, type ParsedNode } from 'yaml';
 import type { ScalarTag } from 'yaml';
 import { classifyPlainScalar, resolvePlainScalar, type PlainScalarKind } from './scalars.ts';
-import { astLocator, treeLocator, type PathSegment, type TreeNode } from './locate.ts';
+import { astLocator, treeLocator, type Positions, type TreeNode } from './locate.ts';
 
 /** Deepest nesting accepted; real manifests stay far below, and deeper input would exhaust the stack later. */
 export const MAX_DEPTH = 1000;
@@ -39,12 +39,6 @@ export interface YamlDocument {
   positioned(): Positions;
 }
 
-export interface Positions {
-  /** Which parser's record the positions come from (the fast path's node tree, or the reference AST). */
-  readonly source: 'tree' | 'ast' | 'none';
-  /** Position of a path's key or value (the deepest existing node when the path goes further). */
-  locate(path: PathSegment[], at: 'key' | 'value'): { line: number; col: number } | undefined;
-}
 
 // ---- scalar tags shared by both parsers --------------------------------------------------------
 

@@ -7,7 +7,7 @@ import { msg, type Localized } from './messages.ts';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, parseChunkAt, parseDocumentsByChunk, type ParseProblem, type YamlDocument } from './parse.ts';
 import { runRuleSet, type RuleHit, type RuleSet } from './rules-adapter.ts';
 import type { SourceFile, SourceSnippet } from './sources.ts';
-import type { Lang, Resource, ResourceResult, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
+import type { Lang, Resource, ResourceResult, SchemaFiles, SchemaLookup, SchemaRegistry, ValidateOptions } from './types.ts';
 
 export interface Engine {
   registry: SchemaRegistry;
@@ -15,6 +15,7 @@ export interface Engine {
   lang: Lang;
   rules: RuleSet | undefined;
   rulesSource: RuleSet | undefined;
+  schemaFiles: SchemaFiles | undefined;
   schemaSource: (lookup: Extract<SchemaLookup, { status: 'found' }>) => { root: Record<string, unknown>; definitions: Record<string, unknown> } | undefined;
 }
 
@@ -23,28 +24,29 @@ const engines = new Map<string, Engine>();
 /**
  * What every file needs; throws (before any work) on an unsupported version or a bad schema location.
  * Engines are kept per option set, so compiled schemas are reused across calls (a site build validates
- * page after page with the same options).
+ * page after page with the same options). `schemaFiles` reads local schema locations (Node only; see types.ts).
  */
-export function createEngine(options: ValidateOptions, rules: RuleSet | undefined): Engine {
+export function createEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles?: SchemaFiles): Engine {
   const key = JSON.stringify([options.kubernetesVersion, options.strict, options.schemaLocations, options.skip, options.reject, options.ignoreMissingSchemas, options.lang, options.rules]);
   let engine = engines.get(key);
-  if (!engine || engine.rulesSource !== rules) {
-    engine = buildEngine(options, rules);
+  if (!engine || engine.rulesSource !== rules || engine.schemaFiles !== schemaFiles) {
+    engine = buildEngine(options, rules, schemaFiles);
     if (engines.size > 32) engines.clear();
     engines.set(key, engine);
   }
   return engine;
 }
 
-function buildEngine(options: ValidateOptions, rules: RuleSet | undefined): Engine {
+function buildEngine(options: ValidateOptions, rules: RuleSet | undefined, schemaFiles: SchemaFiles | undefined): Engine {
   const strict = options.strict ?? true;
-  const registry = createRegistry({ kubernetesVersion: options.kubernetesVersion, strict, schemaLocations: options.schemaLocations });
+  const registry = createRegistry({ kubernetesVersion: options.kubernetesVersion, strict, schemaLocations: options.schemaLocations, schemaFiles });
   const definitions = bundledSchemas(registry.kubernetesVersion).definitions;
   const lang = options.lang ?? 'en';
   return {
     registry,
     lang,
     rulesSource: rules,
+    schemaFiles,
     rules: options.rules === false ? undefined : rules,
     check: { skip: options.skip ?? [], reject: options.reject ?? [], ignoreMissingSchemas: options.ignoreMissingSchemas ?? false, lang },
     schemaSource: (lookup) => {

@@ -91,6 +91,16 @@ export interface ValidateOptions {
   rules?: boolean;
 }
 
+/** Options of validatePaths (the Node library API) beyond those of validateText. */
+export interface ValidatePathsOptions extends ValidateOptions {
+  /** Worker threads for big inputs (CLI -n). Default 1: everything in the calling thread. */
+  workers?: number;
+  /** Stop reading further files after the first invalid or failed resource (CLI -exit-on-error). */
+  exitOnError?: boolean;
+  /** A path that does not exist is not an error (for builds that validate folders that may not exist yet). */
+  ignoreMissingPaths?: boolean;
+}
+
 // ---- registry stage: find the schema for a group-version-kind -------------------------------
 
 import type { ErrorObject, ValidateFunction } from 'ajv';
@@ -106,6 +116,19 @@ export type SchemaLookup =
 export interface SchemaRegistry {
   readonly kubernetesVersion: string;
   lookup(apiVersion: string, kind: string): SchemaLookup;
+}
+
+/**
+ * How the registry reads local schema folders and path templates (-schema-location). The core has no file
+ * access of its own (it also runs in the browser): the Node library API passes schema-files.ts's.
+ */
+export interface SchemaFiles {
+  exists(path: string): boolean;
+  isFile(path: string): boolean;
+  isFolder(path: string): boolean;
+  readText(path: string): string;
+  /** The folder part of a path, as the host's path module gives it. */
+  dirname(path: string): string;
 }
 
 // ---- check stage: API-server rules beyond JSON Schema ------------------------------------------

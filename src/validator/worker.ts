@@ -7,10 +7,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerReply, WorkerSetup } from './workers.ts';
 
 enableCompileCache?.();
-const [{ createEngine }, { defaultRules }, { claimBatch, validateBatch }] = await Promise.all([import('./pipeline.ts'), import('./rules-default.ts'), import('./workers.ts')]);
+const [{ createEngine }, { defaultRules }, { claimBatch, validateBatch }, { nodeSchemaFiles }] = await Promise.all([
+  import('./pipeline.ts'),
+  import('./rules-default.ts'),
+  import('./workers.ts'),
+  import('./schema-files.ts'),
+]);
 
 const { engineOptions, batches, control, exitOnError } = workerData as WorkerSetup;
-const engine = createEngine(engineOptions, defaultRules);
+const engine = createEngine(engineOptions, defaultRules, nodeSchemaFiles);
 
 for (let batch = claimBatch(control, batches.length); batch !== undefined; batch = claimBatch(control, batches.length)) {
   const results = await validateBatch(engine, batches[batch], control, exitOnError);

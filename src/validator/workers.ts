@@ -3,9 +3,8 @@
 // calling thread (busy validating a batch of its own) to hand it work. Results come back in file order.
 import { Worker } from 'node:worker_threads';
 import { validateSource, type Engine, type FileResult } from './pipeline.ts';
-import { readSource } from './sources.ts';
-import type { ValidateOptions } from './types.ts';
-import type { ValidatePathsOptions } from './index.ts';
+import { readSource } from './files.ts';
+import type { ValidateOptions, ValidatePathsOptions } from './types.ts';
 
 /** What a worker is started with. */
 export interface WorkerSetup {

@@ -13,6 +13,7 @@ import {
   templateData,
 } from '../../src/validator/registry.ts';
 import { REMOVED_APIS } from '../../src/validator/registry/removed-apis.ts';
+import { nodeSchemaFiles } from '../../src/validator/schema-files.ts';
 import type { SchemaLookup, ValidateFunction } from '../../src/validator/types.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -175,7 +176,7 @@ describe('schema locations (CRDs)', () => {
   });
 
   it('finds <folder>/<kind>_<version>.json in a plain folder, after the bundled schemas', () => {
-    const registry = createRegistry({ schemaLocations: ['default', `${fixtures}/crds`] });
+    const registry = createRegistry({ schemaLocations: ['default', `${fixtures}/crds`], schemaFiles: nodeSchemaFiles });
     const lookup = registry.lookup('example.com/v1', 'Widget');
     expect(lookup).toMatchObject({ status: 'found', source: `${fixtures}/crds/widget_v1.json` });
     const validate = validatorOf(lookup);
@@ -186,13 +187,13 @@ describe('schema locations (CRDs)', () => {
   });
 
   it('searches only the given locations, like kubeconform (no "default", no bundled schemas)', () => {
-    const registry = createRegistry({ schemaLocations: [`${fixtures}/crds/`] });
+    const registry = createRegistry({ schemaLocations: [`${fixtures}/crds/`], schemaFiles: nodeSchemaFiles });
     expect(registry.lookup('example.com/v1', 'Widget').status).toBe('found');
     expect(registry.lookup('apps/v1', 'Deployment')).toEqual({ status: 'missing' });
   });
 
   it('expands path templates: {{ .Group }}, {{ .ResourceKind }}, {{ .ResourceAPIVersion }}', () => {
-    const registry = createRegistry({ schemaLocations: ['default', `${fixtures}/catalog/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`] });
+    const registry = createRegistry({ schemaLocations: ['default', `${fixtures}/catalog/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`], schemaFiles: nodeSchemaFiles });
     const validate = validatorOf(registry.lookup('example.com/v1alpha1', 'Gizmo'));
     // draft-04 $schema, x-kubernetes-* keywords and unknown formats are accepted as in kubeconform.
     expect(validate({ apiVersion: 'example.com/v1alpha1', kind: 'Gizmo', spec: { port: 'http', schedule: 'not checked', more: 1 } })).toBe(true);
@@ -202,10 +203,10 @@ describe('schema locations (CRDs)', () => {
 
   it('follows kubeconform folder layout with {{ .NormalizedKubernetesVersion }}, {{ .StrictSuffix }} and {{ .KindSuffix }}', () => {
     const manifest = { apiVersion: 'example.com/v1', kind: 'Gadget', spec: { mode: 'on', extra: 1 } };
-    const strict = createRegistry({ kubernetesVersion: '1.36.0', strict: true, schemaLocations: [`${fixtures}/kubeconform`] });
+    const strict = createRegistry({ kubernetesVersion: '1.36.0', strict: true, schemaLocations: [`${fixtures}/kubeconform`], schemaFiles: nodeSchemaFiles });
     expect(strict.lookup('example.com/v1', 'Gadget')).toMatchObject({ source: `${fixtures}/kubeconform/v1.36.0-standalone-strict/gadget-example-v1.json` });
     expect(validatorOf(strict.lookup('example.com/v1', 'Gadget'))(manifest)).toBe(false);
-    const lax = createRegistry({ kubernetesVersion: '1.36.0', strict: false, schemaLocations: [`${fixtures}/kubeconform`] });
+    const lax = createRegistry({ kubernetesVersion: '1.36.0', strict: false, schemaLocations: [`${fixtures}/kubeconform`], schemaFiles: nodeSchemaFiles });
     expect(lax.lookup('example.com/v1', 'Gadget')).toMatchObject({ source: `${fixtures}/kubeconform/v1.36.0-standalone/gadget-example-v1.json` });
     expect(validatorOf(lax.lookup('example.com/v1', 'Gadget'))(manifest)).toBe(true);
   });
@@ -233,17 +234,23 @@ describe('schema locations (CRDs)', () => {
   });
 
   it('refuses a folder or template root that does not exist (a typo would otherwise hide every CRD schema)', () => {
-    expect(() => createRegistry({ schemaLocations: [`${fixtures}/no-such-crds`] })).toThrowError(`schema location "${fixtures}/no-such-crds": no such folder`);
-    expect(() => createRegistry({ schemaLocations: [`${fixtures}/no-such/{{ .ResourceKind }}.json`] })).toThrowError(/no-such\/ does not exist/);
-    expect(() => createRegistry({ schemaLocations: [`${fixtures}/crds/missing.json`] })).toThrowError(/missing\.json does not exist/);
+    expect(() => createRegistry({ schemaLocations: [`${fixtures}/no-such-crds`], schemaFiles: nodeSchemaFiles })).toThrowError(`schema location "${fixtures}/no-such-crds": no such folder`);
+    expect(() => createRegistry({ schemaLocations: [`${fixtures}/no-such/{{ .ResourceKind }}.json`], schemaFiles: nodeSchemaFiles })).toThrowError(/no-such\/ does not exist/);
+    expect(() => createRegistry({ schemaLocations: [`${fixtures}/crds/missing.json`], schemaFiles: nodeSchemaFiles })).toThrowError(/missing\.json does not exist/);
+  });
+
+  it('refuses a local location when given no file access (the core in the browser): only the bundled schemas', () => {
+    expect(() => createRegistry({ schemaLocations: ['default', `${fixtures}/crds`] })).toThrowError(
+      `schema location "${fixtures}/crds": local schema files cannot be read here: only the bundled schemas ("default") are available.`,
+    );
   });
 
   it('refuses a template with an unknown variable', () => {
-    expect(() => createRegistry({ schemaLocations: [`${fixtures}/{{ .Kind }}.json`] })).toThrowError(/unknown template variable \{\{ \.Kind \}\}/);
+    expect(() => createRegistry({ schemaLocations: [`${fixtures}/{{ .Kind }}.json`], schemaFiles: nodeSchemaFiles })).toThrowError(/unknown template variable \{\{ \.Kind \}\}/);
   });
 
   it('names the file when a schema is not JSON or not a JSON Schema', () => {
-    const registry = createRegistry({ schemaLocations: [`${fixtures}/broken`] });
+    const registry = createRegistry({ schemaLocations: [`${fixtures}/broken`], schemaFiles: nodeSchemaFiles });
     expect(() => registry.lookup('example.com/v1', 'Truncated')).toThrowError(SchemaFileError);
     expect(() => registry.lookup('example.com/v1', 'Truncated')).toThrowError(`${fixtures}/broken/truncated_v1.json: not valid JSON`);
     expect(() => registry.lookup('example.com/v1', 'NotASchema')).toThrowError(`${fixtures}/broken/notaschema_v1.json: not a valid JSON Schema`);
