@@ -3,11 +3,11 @@
 import type { Lang, ValidationReport } from '../types.ts';
 import { allDiagnostics, summaryLine, text, type FormatOptions } from './common.ts';
 
-function escapeData(value: string): string {
+export function escapeData(value: string): string {
   return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
 
-function escapeProperty(value: string): string {
+export function escapeProperty(value: string): string {
   return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
