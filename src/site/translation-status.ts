@@ -87,7 +87,7 @@ function parseLog(output: string): Commit[] {
 }
 
 /** The shallow boundary commits (empty in a full clone). */
-function shallowBoundary(root: string): Set<string> {
+export function shallowBoundary(root: string): Set<string> {
   const path = git(root, ['rev-parse', '--path-format=absolute', '--git-path', 'shallow'])?.trim();
   if (!path || !existsSync(path)) return new Set();
   return new Set(readFileSync(path, 'utf8').split('\n').filter(Boolean));
