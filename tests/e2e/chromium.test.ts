@@ -32,7 +32,7 @@ describe('findChromium', () => {
     expect(missingChromiumMessage('darwin', 'arm64')).toMatch(/Install Google Chrome \(https:\/\/www\.google\.com\/chrome\/, or `brew install --cask google-chrome`\), or set CHROMIUM_PATH/);
     expect(missingChromiumMessage('win32', 'x64')).toMatch(/winget install Google\.Chrome.*CHROMIUM_PATH/);
     expect(missingChromiumMessage('linux', 'x64')).toMatch(/@sparticuz\/chromium is not installed \(run `npm ci`\)/);
-    expect(missingChromiumMessage('linux', 'riscv64')).toMatch(/no build for linux riscv64/);
+    expect(missingChromiumMessage('linux', 'arm64')).toMatch(/no build for linux arm64 \(x64 only\)\..*apt-get install chromium.*CHROMIUM_PATH/);
   });
 });
 

@@ -2,7 +2,8 @@
 // the browser is, in this order:
 //   1. the file named by the environment variable CHROMIUM_PATH (or CHROME_PATH, which Lighthouse also reads);
 //   2. a system Chromium or Chrome (Linux, macOS, Windows install paths);
-//   3. the Chromium inside the devDependency @sparticuz/chromium (Linux x64/arm64), unpacked once into
+//   3. the Chromium inside the devDependency @sparticuz/chromium (Linux x64 only: its npm package ships no arm64
+//      build), unpacked once into
 //      node_modules/.cache/. It ships its NSS libraries and one Latin font (Open Sans) but no CJK fonts: Korean text
 //      renders as boxes in its screenshots, so no test may depend on glyph rendering.
 // Whatever the browser, nothing is allowed to leave the machine (see CHROMIUM_ARGS).
@@ -63,7 +64,7 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
-const BUNDLED_PLATFORMS = new Set(['linux x64', 'linux arm64']);
+const BUNDLED_PLATFORMS = new Set(['linux x64']);
 
 /** What to do when there is no browser at all, per platform: one command or download that fixes it. */
 export function missingChromiumMessage(platform: NodeJS.Platform = process.platform, arch: string = process.arch): string {
@@ -76,7 +77,7 @@ export function missingChromiumMessage(platform: NodeJS.Platform = process.platf
     return `No Chromium or Chrome found. ${checked}. Install Google Chrome (https://www.google.com/chrome/, or \`winget install Google.Chrome\`), ${explicit}.`;
   }
   if (!BUNDLED_PLATFORMS.has(`${platform} ${arch}`)) {
-    return `No Chromium or Chrome found, and @sparticuz/chromium has no build for ${platform} ${arch}. ${checked}. Install Chromium with your package manager, ${explicit}.`;
+    return `No Chromium or Chrome found, and @sparticuz/chromium has no build for ${platform} ${arch} (x64 only). ${checked}. Install Chromium with your package manager (e.g. \`apt-get install chromium\`), ${explicit}.`;
   }
   return `No Chromium or Chrome found and @sparticuz/chromium is not installed (run \`npm ci\`). ${checked}. Alternatively install Chromium (e.g. \`apt-get install chromium\`), ${explicit}.`;
 }
