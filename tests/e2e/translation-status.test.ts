@@ -40,7 +40,8 @@ describe('"last updated" dates of pages in content/<lang>/', () => {
       expect(shown, `${page.path} (${file})`).toBe(commit ? commit.date.toISOString() : null);
       if (shown) dated += 1;
     }
-    // Every committed page has its date (a fresh, uncommitted page may not).
-    expect(dated).toBeGreaterThanOrEqual(pages.length - 2);
+    // With the full history every committed page has its date (a new, uncommitted page may not); a shallow clone
+    // dates only the pages changed above its cut, which the loop has checked one by one.
+    if (!status.shallow) expect(dated).toBeGreaterThanOrEqual(pages.length - 2);
   });
 });
