@@ -217,13 +217,19 @@ export function formatStatus(status: TranslationStatus, format: StatusFormat): s
     `${counts('missing') ? `, ${counts('missing')} missing a language` : ''}${counts('unknown') ? `, ${counts('unknown')} unknown` : ''}` +
     (status.shallow ? ' (shallow clone: pages whose history is cut off are unknown)' : '');
   if (format === 'github') {
+    // Pages whose history a shallow clone cut off get one warning together, not one each.
+    const cutOff = status.pairs.filter((pair) => pair.state === 'unknown' && pair.reason?.startsWith('shallow clone'));
     const lines = status.pairs
-      .filter((pair) => pair.state !== 'up-to-date')
+      .filter((pair) => pair.state !== 'up-to-date' && !cutOff.includes(pair))
       .flatMap((pair) => {
         const title = pair.state === 'outdated' ? 'Translation outdated' : pair.state === 'missing' ? 'Translation missing' : 'Translation status unknown';
         const files = pair.state === 'outdated' ? pair.behind.map((lang) => pair.sides[lang].file) : [Object.values(pair.sides).find((side) => side.exists)?.file ?? pair.page];
         return files.map((file) => `::warning file=${escapeProperty(file)},title=${escapeProperty(title)}::${escapeData(pairMessage(pair))}`);
       });
+    if (cutOff.length) {
+      const message = `shallow clone: the history of ${plural(cutOff.length, 'page pair')} is cut off (${cutOff.map((pair) => pair.page).join(', ')}); check out the full history (actions/checkout fetch-depth: 0)`;
+      lines.push(`::warning title=${escapeProperty('Translation status unknown')}::${escapeData(message)}`);
+    }
     return [...lines, `Translation status: ${summary}`].join('\n') + '\n';
   }
   const width = Math.max(...status.pairs.map((pair) => pair.page.length), 4);

@@ -131,6 +131,10 @@ describe('translationStatus', () => {
     expect(status.pairs[0].reason).toMatch(/^shallow clone: .*git fetch --unshallow/);
     expect(lastCommitOf(shallow, 'content/en/a.mdx')).toBeUndefined();
     expect(formatStatus(status, 'text')).toContain('(shallow clone: pages whose history is cut off are unknown)');
+    // One GitHub warning for all the pages the cut leaves unknown, not one per page.
+    expect(formatStatus(status, 'github').split('\n')[0]).toBe(
+      '::warning title=Translation status unknown::shallow clone: the history of 1 page pair is cut off (a.mdx); check out the full history (actions/checkout fetch-depth: 0)',
+    );
   });
 
   it('is unavailable, saying why, outside a repository; a missing content folder is an error', () => {
