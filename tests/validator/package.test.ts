@@ -17,7 +17,9 @@ let packed: { filename: string; files: { path: string }[]; size: number; unpacke
 
 /** Node binaries to run the installed package with: this one (TypeScript stripping off), and the system's if other. */
 const NODES: { name: string; command: string; env: NodeJS.ProcessEnv }[] = [
-  { name: `node ${process.version} without type stripping`, command: process.execPath, env: { ...process.env, NODE_OPTIONS: '--no-experimental-strip-types' } },
+  process.features.typescript
+    ? { name: `node ${process.version} without type stripping`, command: process.execPath, env: { ...process.env, NODE_OPTIONS: '--no-experimental-strip-types' } }
+    : { name: `node ${process.version} (no type stripping)`, command: process.execPath, env: { ...process.env, NODE_OPTIONS: '' } },
 ];
 const systemNode = spawnSync('/usr/bin/env', ['-i', `PATH=${(process.env.PATH ?? '').split(':').filter((dir) => !dir.includes('node_modules')).join(':')}`, 'node', '-p', 'process.execPath + " " + process.version'], { encoding: 'utf8' });
 if (systemNode.status === 0) {
