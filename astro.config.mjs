@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, LOCALES } from './src/site/locales.ts';
 import { siteUrl, basePath } from './src/site/deploy-target.ts';
 import { publishExamples } from './src/integrations/publish-examples.ts';
 import { contentLanguage } from './src/integrations/content-language.ts';
+import { contentGitDates } from './src/integrations/git-dates.ts';
 import { validationGate } from './src/integrations/validation-gate.ts';
 import { slimOutput } from './src/integrations/purge-unused-css.ts';
 
@@ -63,7 +64,7 @@ export default defineConfig({
         {
           label: 'About this guide',
           translations: { ko: '이 가이드에 대하여' },
-          items: ['validation', 'playground'],
+          items: ['validation', 'playground', 'translation-status'],
         },
       ],
       customCss: ['./src/styles/site.css'],
@@ -72,8 +73,11 @@ export default defineConfig({
         Search: './src/components/overrides/Search.astro',
       },
       markdown: { processedDirs: ['./content'] },
+      // From git; Starlight reads git only under src/content/docs/, contentGitDates() below covers content/.
+      lastUpdated: true,
     }),
     contentLanguage(),
+    contentGitDates(),
     mdx(),
     publishExamples(),
     // Last: slims the finished pages and drops the CSS none of them uses (first render <= 40 KB gzip per chapter).

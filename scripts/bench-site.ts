@@ -8,7 +8,7 @@
 //   3. the playground (/ko/playground/): bytes loaded until the first diagnostics show, navigation-to-first-diagnostics
 //      time, and the worker's re-validation time for a 500-line manifest (against the same validation in Node);
 //   4. Lighthouse (mobile, default config) for the first chapter page in each language and the Korean playground,
-//      offline against Debian's Chromium (nothing may leave 127.0.0.1: Chromium cannot resolve other hosts, and
+//      offline against the Chromium that tests/e2e/chromium.ts finds (nothing may leave 127.0.0.1: Chromium cannot resolve other hosts, and
 //      external requests are counted).
 // Options: --no-build (measure the existing dist/), --no-lighthouse.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,11 +17,10 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from './serve-static.ts';
 import { buildSite } from '../tests/e2e/build-site.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, requireChromium } from '../tests/e2e/chromium.ts';
+import { CHROMIUM_ARGS, findChromium, launchChromium } from '../tests/e2e/chromium.ts';
 import { builtPages, chapters, DIST, LANGS, ROOT } from '../tests/e2e/site.ts';
 
 const TARGET_FIRST_RENDER_GZIP = 40 * 1024;
@@ -398,8 +397,8 @@ interface LighthouseResult {
 }
 
 async function runLighthouse(origin: string, path: string): Promise<LighthouseResult> {
-  process.env.CHROME_PATH = CHROMIUM_PATH;
-  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS, logLevel: 'silent' });
+  const found = await findChromium();
+  const chrome = await chromeLauncher.launch({ chromePath: found.executablePath, chromeFlags: CHROMIUM_ARGS, envVars: { ...process.env, ...found.env } as Record<string, string>, logLevel: 'silent' });
   try {
     const result = await lighthouse(origin + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...LIGHTHOUSE_CATEGORIES] });
     if (!result) throw new Error(`Lighthouse returned no result for ${path}`);
@@ -430,13 +429,13 @@ async function runLighthouse(origin: string, path: string): Promise<LighthouseRe
 async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   for (const arg of args) if (!['--no-build', '--no-lighthouse'].includes(arg)) throw new Error(`unknown option ${arg} (options: --no-build, --no-lighthouse)`);
-  requireChromium();
-  console.log(`# Site benchmark (${new Date().toISOString()}, ${process.version})`);
+  const found = await findChromium();
+  console.log(`# Site benchmark (${new Date().toISOString()}, ${process.version}, Chromium: ${found.executablePath} from ${found.source})`);
   if (!args.has('--no-build')) await benchBuild();
   else if (!existsSync(DIST)) throw new Error('dist/ does not exist: run without --no-build');
 
   const server = await serveStatic(DIST);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const checks: [string, string, boolean][] = [];
   try {
     const bytes = await benchBytes(browser, server.url);

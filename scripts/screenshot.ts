@@ -1,17 +1,13 @@
-// Screenshots of site pages with Debian's Chromium, to look at the site as a reader does.
+// Screenshots of site pages, to look at the site as a reader does (with the Chromium tests/e2e/chromium.ts finds).
 // Usage: node scripts/screenshot.ts <url> <out.png> [width] [height] [--full] [--at=<css selector to scroll to>]
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/chromium.ts';
 
 const [url, out, width = '1280', height = '900'] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 if (!url || !out) {
   console.error('usage: node scripts/screenshot.ts <url> <out.png> [width] [height] [--full]');
   process.exit(2);
 }
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 });

@@ -1,9 +1,10 @@
 // k8s-validate entry point: `node src/validator/cli.ts [flags] paths...` (the command itself is command.ts).
 // Node's compile cache is switched on before the validator is loaded, so a later run (npm run validate in a
 // build) skips stripping and compiling its TypeScript again.
-import { enableCompileCache } from 'node:module';
+// A namespace import: Node 20 has no enableCompileCache, and a named import of it would fail to link there.
+import * as nodeModule from 'node:module';
 
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 const { main } = await import('./command.ts');
 
 // A closed pipe (`k8s-validate ... | head`) is not an error worth a stack trace.

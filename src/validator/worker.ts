@@ -2,11 +2,12 @@
 // counter until none is left, posting each batch's results back as it goes; then it ends.
 // Node's compile cache is per thread: switched on here before the validator is loaded, as cli.ts does, so the
 // worker skips stripping and compiling the validator's TypeScript again (~0.2 s of its start-up).
-import { enableCompileCache } from 'node:module';
+// A namespace import: Node 20 has no enableCompileCache, and a named import of it would fail to link there.
+import * as nodeModule from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerReply, WorkerSetup } from './workers.ts';
 
-enableCompileCache?.();
+nodeModule.enableCompileCache?.();
 const [{ createEngine }, { defaultRules }, { claimBatch, validateBatch }, { nodeSchemaFiles }] = await Promise.all([
   import('./pipeline.ts'),
   import('./rules-default.ts'),
