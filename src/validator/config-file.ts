@@ -45,7 +45,11 @@ export function applyProjectConfig(flags: Flags, cwd: string): { disableRules: s
       if (unknown) throw new RuleControlError({ en: `-${flag}: ${unknown.en}`, ko: `-${flag}: ${unknown.ko}` });
     }
   }
-  for (const [flag, value] of configAsFlags(config)) if (!flags.has(flag)) flags.set(flag, value);
+  for (const [flag, value] of configAsFlags(config)) {
+    // A configured version is the default of -kubernetes-version; a matrix asked for on the command line replaces it.
+    if (flag === 'kubernetes-version' && flags.has('kubernetes-versions')) continue;
+    if (!flags.has(flag)) flags.set(flag, value);
+  }
   const layered = layerRuleLists({ disable: config.disableRules, enable: config.enableRules }, given);
   return { disableRules: layered.disable, enableRules: layered.enable };
 }

@@ -80,6 +80,16 @@ describe('flags over the config file', () => {
     expect(layerRuleLists({ disable: ['all'] }, {})).toEqual({ disable: ['all'], enable: [] });
   });
 
+  it('a configured kubernetesVersion gives way to -kubernetes-versions on the command line', async () => {
+    const dir = makeFolder({ '.k8s-validate.yaml': 'kubernetesVersion: "1.33"\n', 'pod.yaml': pod('web', '', 'nginx:1.27') });
+    const matrix = await run(['-disable-rule', 'best-practice', '-kubernetes-versions', '1.35-1.36', 'pod.yaml'], dir);
+    expect(matrix.stderr).toBe('');
+    expect(matrix.code).toBe(0);
+    const both = await run(['-kubernetes-version', '1.33', '-kubernetes-versions', '1.35-1.36', 'pod.yaml'], dir);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('cannot be used together');
+  });
+
   it('the most specific name decides', () => {
     const enabled = ruleFilter(['all', 'best-practice-resources'], ['best-practice']);
     expect(['workload-selector', 'best-practice-image-tag', 'best-practice-resources'].map(enabled)).toEqual([false, true, false]);
