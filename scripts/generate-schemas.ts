@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { removedApi } from '../src/validator/registry/removed-apis.ts';
-import { KUBERNETES_VERSIONS } from '../src/validator/schemas/index.ts';
+import { KUBERNETES_VERSIONS, type BundledSchemas } from '../src/validator/schemas/index.ts';
 
 export { KUBERNETES_VERSIONS };
 
@@ -195,17 +195,8 @@ export function readModelEnums(): { enums: Map<string, Map<string, EnumShape>>; 
 
 // ---- one version from its OpenAPI document ------------------------------------------------------------
 
-export interface GeneratedSchemas {
-  kubernetesVersion: string;
-  source: string;
-  /** 'apps/v1/Deployment' -> definition id */
-  kinds: Record<string, string>;
-  /** Every API group the spec names ('' for core), served by default or not: no custom resource can live there. */
-  groups: string[];
-  /** Kinds this version does not serve that a later bundled version does: 'resource.k8s.io/v1/DeviceClass' -> '1.34'. */
-  servedFrom: Record<string, string>;
-  definitions: Record<string, Schema>;
-}
+/** What the validator loads (`BundledSchemas`), with the definitions typed as the generator builds them. */
+export type GeneratedSchemas = Omit<BundledSchemas, 'definitions'> & { definitions: Record<string, Schema> };
 
 export interface EnumReport {
   applied: number;
