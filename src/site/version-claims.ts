@@ -51,7 +51,8 @@ export function claimedMinimum(page: string): { version: string; line: number } 
   const heading = RUN_IT_HEADINGS.exec(page);
   if (!heading) return undefined;
   const rest = page.slice(heading.index + heading[0].length);
-  const section = rest.slice(0, rest.search(/^## /m) === -1 ? undefined : rest.search(/^## /m));
+  const next = rest.search(/^## /m);
+  const section = next === -1 ? rest : rest.slice(0, next);
   const match = VERSION.exec(section);
   if (!match) return undefined;
   const offset = heading.index + heading[0].length + match.index;
