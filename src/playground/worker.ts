@@ -1,6 +1,15 @@
 // The playground's Web Worker: validates off the page's main thread, so typing never waits for the validator.
+import { loadEveryKindSchema } from '../validator/core.ts';
 import type { ValidateReply, ValidateRequest } from './protocol.ts';
 import { validateForPlayground } from './validate.ts';
+
+/**
+ * A run fetches the schemas of its own kinds only, so the first diagnostics come soon. The rest of the version's
+ * schemas follow this long after the first answer, in the background (once the page has loaded), so that the page
+ * keeps working offline. If that fails, a later run fetches what it needs, or says it cannot.
+ */
+const BACKGROUND_SCHEMAS_DELAY_MS = 1000;
+let backgroundSchemas: ReturnType<typeof setTimeout> | undefined;
 
 self.addEventListener('message', async (event: MessageEvent<ValidateRequest>) => {
   const { id, bytes, file, lang } = event.data;
@@ -12,4 +21,5 @@ self.addEventListener('message', async (event: MessageEvent<ValidateRequest>) =>
     reply = { id, failure: error instanceof Error ? error.message : String(error) };
   }
   self.postMessage(reply);
+  backgroundSchemas ??= setTimeout(() => loadEveryKindSchema().catch(() => undefined), BACKGROUND_SCHEMAS_DELAY_MS);
 });

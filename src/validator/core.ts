@@ -1,7 +1,8 @@
 // The validator's core API, free of Node built-ins (it also runs in the browser: the site's playground worker):
 // text -> report, and the report's formats. index.ts is the Node library API over it (files, folders, threads,
 // local schema folders).
-import { applyCrossRules, applyCustomResources, createEngine, validateSource, type Engine, type FileResult } from './pipeline.ts';
+import { applyCrossRules, applyCustomResources, createEngine, kindsOf, parseSource, validateSource, type Engine, type FileResult } from './pipeline.ts';
+import { loadKindSchemas } from './registry.ts';
 import { decodeText, snippetsFromText, type SourceFile } from './sources.ts';
 import { failOnWarnings } from './rule-control.ts';
 import { defaultRules } from './rules-default.ts';
@@ -10,7 +11,7 @@ import type { SchemaFiles, ValidateOptions, ValidationReport, ValidationSummary 
 
 export { formatReport, OUTPUT_FORMATS, type OutputFormat, type FormatOptions } from './output/index.ts';
 export { summaryLine } from './output/common.ts';
-export { BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './registry.ts';
+export { BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError, loadEveryKindSchema } from './registry.ts';
 export { RuleControlError, RULE_GROUPS } from './rule-control.ts';
 export { parseConfig, ConfigError, CONFIG_FILE_NAMES, type ProjectConfig } from './config.ts';
 export type * from './types.ts';
@@ -41,7 +42,9 @@ export function assemble(engine: Engine, results: FileResult[], extra: FileResul
 
 async function validateOne(source: SourceFile, options: ValidateOptions, schemaFiles: SchemaFiles | undefined): Promise<ValidationReport> {
   const engine = await createEngine(options, defaultRules, schemaFiles);
-  const results = [validateSource(engine, source)];
+  const parsed = parseSource(source);
+  await loadKindSchemas(engine.registry.kubernetesVersion, kindsOf(engine, source, parsed));
+  const results = [validateSource(engine, source, parsed)];
   await applyCustomResources(engine, results, async () => source);
   await applyCrossRules(engine, results, async () => source);
   return assemble(engine, results, [], options);

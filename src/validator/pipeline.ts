@@ -187,8 +187,28 @@ function checkResource(engine: Engine, file: string, object: Record<string, unkn
   return pending;
 }
 
-/** Validates the snippets of one file. */
-export function validateSource(engine: Engine, source: SourceFile): FileResult {
+/** A source's documents, parsed: per snippet (undefined when opted out), its documents chunk by chunk. */
+export type ParsedSource = Array<YamlDocument[][] | undefined>;
+
+export function parseSource(source: SourceFile): ParsedSource {
+  return source.snippets.map((snippet) => (snippet.optedOut ? undefined : parseDocumentsByChunk(snippet.text)));
+}
+
+/** The kinds ('apps/v1/Deployment') of the resources of a parsed source, List items included: whose schemas it needs. */
+export function kindsOf(engine: Engine, source: SourceFile, parsed: ParsedSource): Set<string> {
+  const kinds = new Set<string>();
+  const record: CheckOne = (object, _prefix, locator, start) => {
+    if (typeof object.apiVersion === 'string' && typeof object.kind === 'string') kinds.add(`${object.apiVersion}/${object.kind}`);
+    return { result: { file: source.file, line: start.line, col: start.col, status: 'valid', diagnostics: [] }, locator };
+  };
+  parsed.forEach((chunks, snippetIndex) => {
+    for (const doc of chunks?.flat() ?? []) resourcesOfDocument(engine, source.file, source.snippets[snippetIndex], doc, record);
+  });
+  return kinds;
+}
+
+/** Validates the snippets of one file (parsed before, or here). */
+export function validateSource(engine: Engine, source: SourceFile, parsed: ParsedSource = parseSource(source)): FileResult {
   const { lang } = engine;
   const out: FileResult = { file: source.file, resources: [], fileDiagnostics: [], optedOut: 0, read: source.diagnostics.length === 0, crossCandidates: [], customResourceSchemas: [], customResources: [] };
   for (const d of source.diagnostics) {
@@ -198,11 +218,12 @@ export function validateSource(engine: Engine, source: SourceFile): FileResult {
   const pending: Pending[] = [];
   const check: CheckOne = (object, prefix, locator, start) => checkResource(engine, source.file, object, prefix, locator, start);
   for (const [snippetIndex, snippet] of source.snippets.entries()) {
-    if (snippet.optedOut) {
+    const chunks = parsed[snippetIndex];
+    if (!chunks) {
       out.optedOut++;
       continue;
     }
-    for (const [chunk, docs] of parseDocumentsByChunk(snippet.text).entries()) {
+    for (const [chunk, docs] of chunks.entries()) {
       let nth = 0;
       for (const doc of docs) {
         for (const p of resourcesOfDocument(engine, source.file, snippet, doc, check)) {

@@ -10,9 +10,9 @@ import { removedApi, REMOVED_APIS } from './registry/removed-apis.ts';
 import { builtInGroups, cannotHoldCustomResources, groupOf } from './registry/built-in-groups.ts';
 import { listMapKeysKeyword, type CustomResourceSchema } from './registry/crd.ts';
 import { DefinitionSharing, type SharedDefinitions } from './registry/shared-definitions.ts';
-import { KUBERNETES_VERSIONS, loadBundledSchemas, loadedBundledSchemas, type BundledSchemas } from './schemas/index.ts';
+import { KUBERNETES_VERSIONS, loadVersionSchemas, loadedBundledSchemas, type BundledSchemas, type LoadedSchemas } from './schemas/index.ts';
 
-export type { BundledSchemas };
+export type { BundledSchemas, LoadedSchemas };
 export const DEFAULT_SCHEMA_LOCATION = 'default';
 
 /** Kubernetes minor versions with bundled schemas, oldest first. */
@@ -74,7 +74,7 @@ export function resolveKubernetesVersion(version: string | undefined): string {
 }
 
 /** The schemas of a version loaded before with loadKubernetesVersion() (only a run's own versions are loaded). */
-export function bundledSchemas(kubernetesVersion?: string): BundledSchemas {
+export function bundledSchemas(kubernetesVersion?: string): LoadedSchemas {
   const version = resolveKubernetesVersion(kubernetesVersion);
   const schemas = loadedBundledSchemas(version);
   if (!schemas) throw new Error(`the schemas of Kubernetes ${version} are not loaded: await loadKubernetesVersion("${version}") first`);
@@ -82,8 +82,22 @@ export function bundledSchemas(kubernetesVersion?: string): BundledSchemas {
 }
 
 /** Loads a version's bundled schemas ('1.33', 'v1.33.2'; default the newest); createRegistry() needs them loaded. */
-export async function loadKubernetesVersion(kubernetesVersion?: string): Promise<BundledSchemas> {
-  return loadBundledSchemas(resolveKubernetesVersion(kubernetesVersion));
+export async function loadKubernetesVersion(kubernetesVersion?: string): Promise<LoadedSchemas> {
+  return (await loadVersionSchemas(resolveKubernetesVersion(kubernetesVersion))).schemas;
+}
+
+/**
+ * Loads the definitions of the kinds named ('apps/v1/Deployment', any case), for a version loaded before. In Node every
+ * definition comes with the version; the browser build fetches the chunks of these kinds (schemas/index.ts).
+ */
+export async function loadKindSchemas(kubernetesVersion: string, kindKeys: Iterable<string>): Promise<void> {
+  return (await loadVersionSchemas(resolveKubernetesVersion(kubernetesVersion))).loadKinds(kindKeys);
+}
+
+/** Loads the definitions of every kind of a version ('1.33'; default the newest): the browser build's chunks not
+ *  loaded yet, as one file, so that any input validates without another request. Nothing to do in Node. */
+export async function loadEveryKindSchema(kubernetesVersion?: string): Promise<void> {
+  return (await loadVersionSchemas(resolveKubernetesVersion(kubernetesVersion))).loadAll();
 }
 
 /** Whether a removed API is already removed in `kubernetesVersion` ('1.30' still serves flowcontrol v1beta3). */
@@ -133,22 +147,43 @@ const COMMON_AJV_OPTIONS: AjvOptions = { allErrors: true, inlineRefs: false, cod
 class BundledCompiler {
   readonly #ajv: Ajv;
   readonly #id: string;
-  readonly #shared: SharedDefinitions;
+  readonly #strict: boolean;
+  readonly #schemas: LoadedSchemas;
+  /** The definitions as added to ajv: the parts of #schemas added so far. */
+  readonly #added: Record<string, unknown> = {};
+  #partsAdded = 0;
+  #shared!: SharedDefinitions;
   readonly #validators = new Map<string, ValidateFunction>();
 
-  constructor(kubernetesVersion: string, schemas: BundledSchemas, strict: boolean) {
+  constructor(kubernetesVersion: string, schemas: LoadedSchemas, strict: boolean) {
     // One ajv per strictness for every version, so definitions several versions share are compiled once
     // (registry/shared-definitions.ts).
     this.#ajv = bundledAjv(strict);
     this.#id = bundledId(kubernetesVersion, strict);
-    this.#shared = definitionSharing(strict).share(this.#id, strict ? schemas.definitions : relaxDefinitions(schemas.definitions));
-    // Shared definitions are added once; each kind compiles a small root that points into them.
-    this.#ajv.addSchema({ $id: this.#id, definitions: this.#shared.definitions });
+    this.#strict = strict;
+    this.#schemas = schemas;
+    this.#addNewParts();
+    // The definitions are added once, as one schema; each kind compiles a small root that points into them.
+    this.#ajv.addSchema({ $id: this.#id, definitions: this.#added });
+  }
+
+  /**
+   * Adds the definitions loaded since the last call (the browser build loads them kind by kind). ajv resolves a $ref
+   * against the added schema object when it compiles the $ref, so definitions put into it later are found; they are
+   * only ever added, never changed, and each kind's are all there before the kind is compiled (loadKindSchemas).
+   */
+  #addNewParts(): void {
+    while (this.#partsAdded < this.#schemas.parts.length) {
+      const part = this.#schemas.parts[this.#partsAdded++];
+      this.#shared = definitionSharing(this.#strict).share(this.#id, this.#strict ? part : relaxDefinitions(part));
+      Object.assign(this.#added, this.#shared.definitions);
+    }
   }
 
   validator(definitionId: string): ValidateFunction {
     let validate = this.#validators.get(definitionId);
     if (!validate) {
+      this.#addNewParts();
       validate = this.#ajv.compile({ $ref: this.#shared.uriOf(definitionId), type: 'object' });
       this.#validators.set(definitionId, validate);
     }
@@ -157,6 +192,7 @@ class BundledCompiler {
 
   /** A reference to one of the version's definitions, for schemas compiled beside them. */
   ref(definitionId: string): Record<string, unknown> {
+    this.#addNewParts();
     return { $ref: this.#shared.uriOf(definitionId) };
   }
 
@@ -171,6 +207,7 @@ class BundledCompiler {
     const key = JSON.stringify(schema);
     let validate = this.#custom.get(key);
     if (!validate) {
+      this.#addNewParts();
       validate = this.#ajv.compile(schema);
       this.#custom.set(key, validate);
     }

@@ -153,8 +153,11 @@ describe.each(LANGS)('playground (%s)', (lang) => {
 
   it('handles multi-document YAML, JSON and kind: List, and keeps working offline once loaded', async () => {
     const { page } = tab;
+    // Loaded: the first diagnostics come with the schemas of the sample's kinds, the rest of them follow in the background.
+    const everySchema = tab.guarded.context.waitForEvent('requestfinished', (request) => /-definitions-all-[\w-]+\.js$/.test(request.url()));
     await open(page, lang);
     await page.waitForSelector('.pg-diagnostic');
+    await everySchema;
     await tab.guarded.context.setOffline(true);
     try {
       await paste(page, `${VALID_POD}---\n${VALID_POD.replace('restartPolicy: Always', 'restartPolicy: always')}`);

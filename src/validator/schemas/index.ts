@@ -2,6 +2,11 @@
 // Node-free: a version's file is loaded by dynamic import() only when that version is asked for, so a run (or the
 // browser playground) loads one version's schemas, not seven. One static import() per version keeps every bundler
 // (Vite, esbuild) able to see the files.
+//
+// In Node, such an import gives the whole file. The site's browser build (src/integrations/schema-chunks.ts) turns it
+// into the version's index with its definitions in chunks (split.ts), and loadKindSchemas() then fetches the chunks of
+// the kinds a run names, before they are checked. Everything past this module sees one shape: LoadedSchemas.
+import type { SchemaIndex } from './split.ts';
 
 export interface BundledSchemas {
   kubernetesVersion: string;
@@ -15,9 +20,24 @@ export interface BundledSchemas {
   definitions: Record<string, unknown>;
 }
 
-type JsonModule = { default: unknown };
+type DefinitionsModule = { default: Record<string, unknown> };
 
-const LOADERS: Readonly<Record<string, () => Promise<JsonModule>>> = {
+/** A version's index whose definitions come in chunks, each loaded on demand (the browser build's form). */
+export interface ChunkedSchemas extends SchemaIndex {
+  chunks: ReadonlyArray<() => Promise<DefinitionsModule>>;
+  /** Every definition in one file (smaller than all the chunks: one compression context), for loadAll(). */
+  all: () => Promise<DefinitionsModule>;
+}
+
+/** A version's schemas as loaded so far: `definitions` holds every definition loaded, `parts` the same in the order
+ *  they came (one part for a whole file), so a compiler adds each part once. */
+export interface LoadedSchemas extends BundledSchemas {
+  readonly parts: ReadonlyArray<Record<string, unknown>>;
+}
+
+type VersionModule = { default: unknown };
+
+const LOADERS: Readonly<Record<string, () => Promise<VersionModule>>> = {
   '1.30': () => import('./kubernetes-1.30.json', { with: { type: 'json' } }),
   '1.31': () => import('./kubernetes-1.31.json', { with: { type: 'json' } }),
   '1.32': () => import('./kubernetes-1.32.json', { with: { type: 'json' } }),
@@ -30,26 +50,105 @@ const LOADERS: Readonly<Record<string, () => Promise<JsonModule>>> = {
 /** Kubernetes minor versions with bundled schemas, oldest first. */
 export const KUBERNETES_VERSIONS: readonly string[] = Object.freeze(Object.keys(LOADERS));
 
-const loaded = new Map<string, BundledSchemas>();
-const loading = new Map<string, Promise<BundledSchemas>>();
+/** One version's schemas: all of them at once, or chunk by chunk as kinds are asked for. */
+export class VersionSchemas {
+  readonly schemas: LoadedSchemas;
+  readonly #chunked: ChunkedSchemas | undefined;
+  readonly #chunksByLowerKey = new Map<string, number[]>();
+  readonly #chunkLoads = new Map<number, Promise<void>>();
+  #allLoad: Promise<void> | undefined;
+  #complete = false;
+  readonly #parts: Array<Record<string, unknown>> = [];
 
-/** Loads (once) the schemas of a bundled version ('1.33'). */
-export function loadBundledSchemas(kubernetesVersion: string): Promise<BundledSchemas> {
+  constructor(module: BundledSchemas | ChunkedSchemas) {
+    if ('chunks' in module) {
+      const { chunks: _chunks, kindChunks, ...index } = module;
+      this.#chunked = module;
+      for (const [key, chunks] of Object.entries(kindChunks)) this.#chunksByLowerKey.set(key.toLowerCase(), chunks);
+      this.schemas = { ...index, definitions: {}, parts: this.#parts };
+    } else {
+      this.#parts.push(module.definitions);
+      this.schemas = { ...module, parts: this.#parts };
+    }
+  }
+
+  /**
+   * Loads the definitions of the kinds named (`apps/v1/Deployment`, any case; keys of no bundled kind are ignored).
+   * A chunk that cannot be loaded rejects with a message naming the version; a later call tries it again.
+   */
+  loadKinds(kindKeys: Iterable<string>): Promise<void> {
+    if (!this.#chunked || this.#complete) return Promise.resolve();
+    const needed = new Set<number>();
+    for (const key of kindKeys) for (const chunk of this.#chunksByLowerKey.get(key.toLowerCase()) ?? []) needed.add(chunk);
+    return Promise.all([...needed].map((chunk) => this.#loadChunk(chunk))).then(() => undefined);
+  }
+
+  /** Loads every definition not loaded yet: afterwards, any kind validates without another request (offline). */
+  loadAll(): Promise<void> {
+    if (!this.#chunked) return Promise.resolve();
+    this.#allLoad ??= this.#load('all', () => this.#chunked!.all()).then(
+      () => void (this.#complete = true),
+      (error: unknown) => {
+        this.#allLoad = undefined;
+        throw error;
+      },
+    );
+    return this.#allLoad;
+  }
+
+  #loadChunk(chunk: number): Promise<void> {
+    let load = this.#chunkLoads.get(chunk);
+    if (!load) {
+      load = this.#load(`chunk ${chunk}`, () => this.#chunked!.chunks[chunk]()).catch((error: unknown) => {
+        this.#chunkLoads.delete(chunk);
+        throw error;
+      });
+      this.#chunkLoads.set(chunk, load);
+    }
+    return load;
+  }
+
+  /** Loads definitions and adds those not loaded yet, as one part (a definition, once added, never changes). */
+  async #load(what: string, load: () => Promise<DefinitionsModule>): Promise<void> {
+    let module: DefinitionsModule;
+    try {
+      module = await load();
+    } catch (error) {
+      throw new Error(`the schemas of Kubernetes ${this.schemas.kubernetesVersion} could not be loaded (${what}): ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const { definitions } = this.schemas;
+    const part = Object.fromEntries(Object.entries(module.default).filter(([id]) => !(id in definitions)));
+    Object.assign(definitions, part);
+    this.#parts.push(part);
+  }
+}
+
+const versions = new Map<string, VersionSchemas>();
+const loading = new Map<string, Promise<VersionSchemas>>();
+
+/** Loads (once) a bundled version ('1.33'): its whole file, or in the browser build its index. */
+export function loadVersionSchemas(kubernetesVersion: string): Promise<VersionSchemas> {
   let promise = loading.get(kubernetesVersion);
   if (!promise) {
     const load = LOADERS[kubernetesVersion];
     if (!load) return Promise.reject(new Error(`no bundled schemas for Kubernetes ${kubernetesVersion}`));
-    promise = load().then((module) => {
-      const schemas = module.default as BundledSchemas;
-      loaded.set(kubernetesVersion, schemas);
-      return schemas;
-    });
+    promise = load().then(
+      (module) => {
+        const schemas = new VersionSchemas(module.default as BundledSchemas | ChunkedSchemas);
+        versions.set(kubernetesVersion, schemas);
+        return schemas;
+      },
+      (error: unknown) => {
+        loading.delete(kubernetesVersion);
+        throw new Error(`the schemas of Kubernetes ${kubernetesVersion} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
     loading.set(kubernetesVersion, promise);
   }
   return promise;
 }
 
-/** The schemas of a version loaded before (loadBundledSchemas), or undefined. */
-export function loadedBundledSchemas(kubernetesVersion: string): BundledSchemas | undefined {
-  return loaded.get(kubernetesVersion);
+/** The schemas of a version loaded before (loadVersionSchemas), or undefined. */
+export function loadedBundledSchemas(kubernetesVersion: string): LoadedSchemas | undefined {
+  return versions.get(kubernetesVersion)?.schemas;
 }
