@@ -2,9 +2,10 @@
 // src/validator/schemas/index.ts) becomes its index plus one module per chunk of definitions, each loaded by dynamic
 // import() when a kind that needs it is validated. The split (src/validator/schemas/split.ts) is made here from the
 // generated JSON, at build time, so the JSON stays the one source of truth. Node (CLI, site gate, tests) imports the
-// whole files and never sees this plugin: it is a worker plugin of Vite (astro.config.mjs).
+// whole files and never sees these plugins: they are worker plugins of Vite (astro.config.mjs).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { splitSchemas, type SplitSchemas } from '../validator/schemas/split.ts';
 
@@ -22,6 +23,21 @@ const chunkImport = (version: string, chunk: number | 'all') => `() => import(${
 /** A module whose default export is the value (JSON.parse of a string is faster to start than an object literal). */
 function jsonModule(value: unknown): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
+}
+
+/**
+ * The worker's ajv resolves URIs with the validator's small resolver (src/validator/registry/uri.ts, which the bundled
+ * schemas use in Node too) instead of fast-uri: the browser has no external schema files, which fast-uri is for.
+ */
+export function bundledUriResolver(): Plugin {
+  return {
+    name: 'ajv-bundled-uri-resolver',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source !== './runtime/uri' || !importer || !/[\\/]ajv[\\/]dist[\\/]core\.js$/.test(importer)) return null;
+      return fileURLToPath(new URL('../validator/registry/uri.ts', import.meta.url));
+    },
+  };
 }
 
 export function schemaChunks(): Plugin {

@@ -10,6 +10,7 @@ import { removedApi, REMOVED_APIS } from './registry/removed-apis.ts';
 import { builtInGroups, cannotHoldCustomResources, groupOf } from './registry/built-in-groups.ts';
 import { listMapKeysKeyword, type CustomResourceSchema } from './registry/crd.ts';
 import { DefinitionSharing, type SharedDefinitions } from './registry/shared-definitions.ts';
+import { bundledUriResolver } from './registry/uri.ts';
 import { KUBERNETES_VERSIONS, loadVersionSchemas, loadedBundledSchemas, type BundledSchemas, type LoadedSchemas } from './schemas/index.ts';
 
 export type { BundledSchemas, LoadedSchemas };
@@ -270,7 +271,7 @@ function bundledAjv(strict: boolean): Ajv {
   // Our own schemas: ajv's strict checks stay on so a generator bug fails loudly, except strictTypes,
   // which objects to `{ $ref, type }` (the non-null type beside a $ref to a nullable definition).
   if (!ajv) {
-    bundledAjvs.set(strict, (ajv = new Ajv({ ...COMMON_AJV_OPTIONS, strict: true, strictTypes: false, strictRequired: false })));
+    bundledAjvs.set(strict, (ajv = new Ajv({ ...COMMON_AJV_OPTIONS, strict: true, strictTypes: false, strictRequired: false, uriResolver: bundledUriResolver })));
     ajv.addKeyword(listMapKeysKeyword as never); // used by custom resources' schemas only (registry/crd.ts)
   }
   return ajv;
