@@ -1,8 +1,7 @@
 // The validator's core API, free of Node built-ins (it also runs in the browser: the site's playground worker):
 // text -> report, and the report's formats. index.ts is the Node library API over it (files, folders, threads,
 // local schema folders).
-import { applyCrossRules, applyCustomResources, createEngine, kindsOf, parseSource, validateSource, type Engine, type FileResult } from './pipeline.ts';
-import { loadKindSchemas } from './registry.ts';
+import { applyCrossRules, applyCustomResources, createEngine, validateFile, type Engine, type FileResult } from './pipeline.ts';
 import { decodeText, snippetsFromText, type SourceFile } from './sources.ts';
 import { failOnWarnings } from './rule-control.ts';
 import { defaultRules } from './rules-default.ts';
@@ -42,9 +41,7 @@ export function assemble(engine: Engine, results: FileResult[], extra: FileResul
 
 async function validateOne(source: SourceFile, options: ValidateOptions, schemaFiles: SchemaFiles | undefined): Promise<ValidationReport> {
   const engine = await createEngine(options, defaultRules, schemaFiles);
-  const parsed = parseSource(source);
-  await loadKindSchemas(engine.registry.kubernetesVersion, kindsOf(engine, source, parsed));
-  const results = [validateSource(engine, source, parsed)];
+  const results = [await validateFile(engine, source)];
   await applyCustomResources(engine, results, async () => source);
   await applyCrossRules(engine, results, async () => source);
   return assemble(engine, results, [], options);

@@ -3,7 +3,7 @@
 // unless asked for (`workers > 1`).
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { applyCrossRules, applyCustomResources, createEngine, validateSource, type FileResult } from './pipeline.ts';
+import { applyCrossRules, applyCustomResources, createEngine, validateFile, type FileResult } from './pipeline.ts';
 import { listFiles, readSource } from './files.ts';
 import { diagnostic } from './check.ts';
 import { defaultRules } from './rules-default.ts';
@@ -54,7 +54,7 @@ export async function validatePaths(paths: string[], options: ValidatePathsOptio
   } else {
     results = [];
     for (const file of listed.files) {
-      const result = validateSource(engine, await readSource(file));
+      const result = await validateFile(engine, await readSource(file));
       results.push(result);
       if (options.exitOnError && failed(result)) break;
     }

@@ -1,7 +1,8 @@
 // The pipeline for one file: snippets -> documents -> resources -> schema check -> API rules.
 // Shared by the library (in-process) and the worker threads, so both give identical results.
-import { bundledSchemas, createRegistry, CUSTOM_RESOURCE_SOURCE, loadKubernetesVersion, objectMetaSchema, withCustomResources } from './registry.ts';
-import { customResourceSchemas, isCustomResourceDefinition, type CustomResourceSchema } from './registry/crd.ts';
+import { bundledSchemas, createRegistry, CUSTOM_RESOURCE_SOURCE, loadKindSchemas, loadKubernetesVersion, objectMetaSchema, withCustomResources } from './registry.ts';
+import type { CustomResourceSchema } from './registry/crd.ts';
+import { crdReader, isCustomResourceDefinition, loadCrdReader } from './registry/crd-kind.ts';
 import { groupOf } from './registry/built-in-groups.ts';
 import { checkSchema, diagnostic, type CheckOptions, type LocalizedDiagnostic, type Locator, type SchemaClaims } from './check.ts';
 import { pathToPointer, type PathSegment } from './locate.ts';
@@ -179,7 +180,7 @@ function checkResource(engine: Engine, file: string, object: Record<string, unkn
   if (checked.missing) pending.missingSchema = { apiVersion, kind };
   if (checked.claimed) pending.schemaClaims = checked.claimed;
   if (checked.checked && isCustomResourceDefinition(apiVersion, kind)) {
-    const { schemas, problems } = customResourceSchemas(object, { strict: engine.strict, objectMeta: objectMetaSchema(engine.registry.kubernetesVersion, engine.strict) });
+    const { schemas, problems } = crdReader().customResourceSchemas(object, { strict: engine.strict, objectMeta: objectMetaSchema(engine.registry.kubernetesVersion, engine.strict) });
     for (const p of problems) result.diagnostics.push(diagnostic(file, locator([...prefix, ...p.path], 'key'), 'error', 'crd-schema', msg.crdUnusable(p.message), lang, p.path));
     if (problems.length > 0) result.status = 'invalid';
     else if (result.status === 'valid') pending.customResourceSchemas = schemas;
@@ -190,25 +191,45 @@ function checkResource(engine: Engine, file: string, object: Record<string, unkn
 /** A source's documents, parsed: per snippet (undefined when opted out), its documents chunk by chunk. */
 export type ParsedSource = Array<YamlDocument[][] | undefined>;
 
-export function parseSource(source: SourceFile): ParsedSource {
+function parseSource(source: SourceFile): ParsedSource {
   return source.snippets.map((snippet) => (snippet.optedOut ? undefined : parseDocumentsByChunk(snippet.text)));
 }
 
-/** The kinds ('apps/v1/Deployment') of the resources of a parsed source, List items included: whose schemas it needs. */
-export function kindsOf(engine: Engine, source: SourceFile, parsed: ParsedSource): Set<string> {
-  const kinds = new Set<string>();
+/** The kinds of the resources of a parsed source, List items included: whose schemas it needs. */
+function kindsOf(engine: Engine, source: SourceFile, parsed: ParsedSource): Array<{ apiVersion: string; kind: string }> {
+  const kinds = new Map<string, { apiVersion: string; kind: string }>();
   const record: CheckOne = (object, _prefix, locator, start) => {
-    if (typeof object.apiVersion === 'string' && typeof object.kind === 'string') kinds.add(`${object.apiVersion}/${object.kind}`);
+    const { apiVersion, kind } = object;
+    if (typeof apiVersion === 'string' && typeof kind === 'string') kinds.set(`${apiVersion}/${kind}`, { apiVersion, kind });
     return { result: { file: source.file, line: start.line, col: start.col, status: 'valid', diagnostics: [] }, locator };
   };
   parsed.forEach((chunks, snippetIndex) => {
     for (const doc of chunks?.flat() ?? []) resourcesOfDocument(engine, source.file, source.snippets[snippetIndex], doc, record);
   });
-  return kinds;
+  return [...kinds.values()];
 }
 
-/** Validates the snippets of one file (parsed before, or here). */
-export function validateSource(engine: Engine, source: SourceFile, parsed: ParsedSource = parseSource(source)): FileResult {
+/**
+ * Loads what checking a parsed source needs: the schemas of its kinds (the browser build fetches them kind by kind,
+ * schemas/index.ts) and, when it has a CustomResourceDefinition, the module that reads one (registry/crd-kind.ts).
+ */
+async function prepareSource(engine: Engine, source: SourceFile, parsed: ParsedSource): Promise<void> {
+  const kinds = kindsOf(engine, source, parsed);
+  await Promise.all([
+    loadKindSchemas(engine.registry.kubernetesVersion, kinds.map(({ apiVersion, kind }) => `${apiVersion}/${kind}`)),
+    kinds.some(({ apiVersion, kind }) => isCustomResourceDefinition(apiVersion, kind)) ? loadCrdReader() : undefined,
+  ]);
+}
+
+/** Validates one file: parse, load what its resources need, check. Every run's path, in Node and in the browser. */
+export async function validateFile(engine: Engine, source: SourceFile): Promise<FileResult> {
+  const parsed = parseSource(source);
+  await prepareSource(engine, source, parsed);
+  return validateSource(engine, source, parsed);
+}
+
+/** Validates the snippets of one file, parsed and prepared (validateFile). */
+function validateSource(engine: Engine, source: SourceFile, parsed: ParsedSource): FileResult {
   const { lang } = engine;
   const out: FileResult = { file: source.file, resources: [], fileDiagnostics: [], optedOut: 0, read: source.diagnostics.length === 0, crossCandidates: [], customResourceSchemas: [], customResources: [] };
   for (const d of source.diagnostics) {

@@ -8,7 +8,8 @@ import { Ajv, type Options as AjvOptions } from 'ajv';
 import type { SchemaFiles, SchemaLookup, SchemaRegistry, ValidateFunction } from './types.ts';
 import { removedApi, REMOVED_APIS } from './registry/removed-apis.ts';
 import { builtInGroups, cannotHoldCustomResources, groupOf } from './registry/built-in-groups.ts';
-import { listMapKeysKeyword, type CustomResourceSchema } from './registry/crd.ts';
+import type { CustomResourceSchema } from './registry/crd.ts';
+import { listMapKeysKeyword } from './registry/crd-kind.ts';
 import { DefinitionSharing, type SharedDefinitions } from './registry/shared-definitions.ts';
 import { bundledUriResolver } from './registry/uri.ts';
 import { KUBERNETES_VERSIONS, loadVersionSchemas, loadedBundledSchemas, type BundledSchemas, type LoadedSchemas } from './schemas/index.ts';
@@ -272,7 +273,7 @@ function bundledAjv(strict: boolean): Ajv {
   // which objects to `{ $ref, type }` (the non-null type beside a $ref to a nullable definition).
   if (!ajv) {
     bundledAjvs.set(strict, (ajv = new Ajv({ ...COMMON_AJV_OPTIONS, strict: true, strictTypes: false, strictRequired: false, uriResolver: bundledUriResolver })));
-    ajv.addKeyword(listMapKeysKeyword as never); // used by custom resources' schemas only (registry/crd.ts)
+    ajv.addKeyword(listMapKeysKeyword as never); // used by custom resources' schemas only (registry/crd-kind.ts)
   }
   return ajv;
 }

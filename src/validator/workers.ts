@@ -2,7 +2,7 @@
 // batches; every thread claims the next batch itself from a shared counter, so a worker never waits for the
 // calling thread (busy validating a batch of its own) to hand it work. Results come back in file order.
 import { Worker } from 'node:worker_threads';
-import { validateSource, type Engine, type FileResult } from './pipeline.ts';
+import { validateFile, type Engine, type FileResult } from './pipeline.ts';
 import { readSource } from './files.ts';
 import type { ValidateOptions, ValidatePathsOptions } from './types.ts';
 
@@ -37,7 +37,7 @@ function failed(result: FileResult): boolean {
 export async function validateBatch(engine: Engine, files: string[], control: Int32Array, exitOnError: boolean): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const file of files) {
-    const result = validateSource(engine, await readSource(file));
+    const result = await validateFile(engine, await readSource(file));
     results.push(result);
     if (exitOnError && failed(result)) {
       Atomics.store(control, STOP, 1);

@@ -15,6 +15,7 @@
 // Patterns are Go RE2 (`(?i)` is translated); one JavaScript cannot read is left out rather than guessed at.
 // No Node built-ins: this runs in the browser too.
 import type { Localized } from '../messages.ts';
+import { LIST_MAP_KEYS } from './crd-kind.ts';
 
 type Schema = Record<string, unknown>;
 export type CrdPath = (string | number)[];
@@ -42,34 +43,6 @@ export interface CrdOptions {
   objectMeta: Schema;
 }
 
-export const CRD_API_VERSION = 'apiextensions.k8s.io/v1';
-/** The keyword (registered with the compiler, see listMapKeysKeyword) for the keys that identify a list-map's items. */
-export const LIST_MAP_KEYS = 'x-kubernetes-list-map-keys';
-
-/**
- * An ajv keyword definition for x-kubernetes-list-type: map: no two items may have the same values for the map's
- * keys (the API server refuses the second as a duplicate). The error points at the second item.
- */
-export const listMapKeysKeyword = {
-  keyword: LIST_MAP_KEYS,
-  type: 'array',
-  schemaType: 'array',
-  errors: true,
-  validate: function listMapKeys(keys: string[], data: unknown[], _parent?: unknown, context?: { instancePath: string }): boolean {
-    const seen = new Map<string, number>();
-    const errors: object[] = [];
-    data.forEach((item, index) => {
-      if (!isObject(item)) return;
-      const identity = JSON.stringify(keys.map((k) => item[k] ?? null));
-      const first = seen.get(identity);
-      if (first === undefined) seen.set(identity, index);
-      else errors.push({ instancePath: `${context?.instancePath ?? ''}/${index}`, keyword: LIST_MAP_KEYS, params: { keys, values: keys.map((k) => item[k] ?? null), first }, message: 'duplicate item' });
-    });
-    (listMapKeysKeyword.validate as { errors?: object[] }).errors = errors;
-    return errors.length === 0;
-  },
-};
-export const CRD_KIND = 'CustomResourceDefinition';
 
 const isObject = (value: unknown): value is Schema => typeof value === 'object' && value !== null && !Array.isArray(value);
 const TYPES = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
@@ -318,9 +291,4 @@ export function customResourceSchemas(crd: Schema, options: CrdOptions): { schem
     if (version.served === true) schemas.push({ apiVersion: `${group}/${version.name}`, kind, crd: name, schema });
   });
   return { schemas: problems.length > 0 ? [] : schemas, problems };
-}
-
-/** Whether a resource is a CustomResourceDefinition this module reads. */
-export function isCustomResourceDefinition(apiVersion: string, kind: string): boolean {
-  return apiVersion === CRD_API_VERSION && kind === CRD_KIND;
 }
