@@ -11,7 +11,7 @@ import { contentLanguage } from './src/integrations/content-language.ts';
 import { contentGitDates } from './src/integrations/git-dates.ts';
 import { validationGate } from './src/integrations/validation-gate.ts';
 import { slimOutput } from './src/integrations/purge-unused-css.ts';
-import { bundledUriResolver, schemaChunks } from './src/integrations/schema-chunks.ts';
+import { leanAjv, schemaChunks } from './src/integrations/schema-chunks.ts';
 
 // Starlight refuses sidebar slugs without a page; list the chapters whose default-language page exists, so the
 // site builds while chapters are being written (the parity check keeps both languages in step).
@@ -29,9 +29,9 @@ export default defineConfig({
   prefetch: false,
   vite: {
     // The playground's validator worker as an ES module, so per-version schema chunks can be split off it; each
-    // version's definitions are split further, into chunks loaded for the kinds validated, and its ajv resolves URIs
-    // without fast-uri (schema-chunks.ts).
-    worker: { format: 'es', plugins: () => [schemaChunks(), bundledUriResolver()] },
+    // version's definitions are split further, into chunks loaded for the kinds validated, and its ajv leaves out
+    // fast-uri and the discriminator keyword (schema-chunks.ts).
+    worker: { format: 'es', plugins: () => [schemaChunks(), leanAjv()] },
     build: {
       rolldownOptions: {
         // Astro marks every MDX module with "use astro:head-inject" for its own head-propagation transform; the

@@ -25,17 +25,28 @@ function jsonModule(value: unknown): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
 }
 
+const AJV_CORE = /[\\/]ajv[\\/]dist[\\/]core\.js$/;
+const AJV_MAIN = /[\\/]ajv[\\/]dist[\\/]ajv\.js$/;
+const NO_DISCRIMINATOR = '\0ajv-no-discriminator.js';
+
 /**
- * The worker's ajv resolves URIs with the validator's small resolver (src/validator/registry/uri.ts, which the bundled
- * schemas use in Node too) instead of fast-uri: the browser has no external schema files, which fast-uri is for.
+ * What the worker's ajv leaves out of ajv's defaults, as it does not use it: fast-uri, replaced by the validator's
+ * small resolver (src/validator/registry/uri.ts, which the bundled schemas use in Node too; fast-uri is for external
+ * schema files, which the browser has none of), and the `discriminator` keyword, which no ajv of ours enables.
  */
-export function bundledUriResolver(): Plugin {
+export function leanAjv(): Plugin {
   return {
-    name: 'ajv-bundled-uri-resolver',
+    name: 'lean-ajv',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source !== './runtime/uri' || !importer || !/[\\/]ajv[\\/]dist[\\/]core\.js$/.test(importer)) return null;
-      return fileURLToPath(new URL('../validator/registry/uri.ts', import.meta.url));
+      if (!importer) return null;
+      if (source === './runtime/uri' && AJV_CORE.test(importer)) return fileURLToPath(new URL('../validator/registry/uri.ts', import.meta.url));
+      if (source === './vocabularies/discriminator' && AJV_MAIN.test(importer)) return NO_DISCRIMINATOR;
+      return null;
+    },
+    load(id) {
+      if (id !== NO_DISCRIMINATOR) return null;
+      return `export default { keyword: 'discriminator', schemaType: 'object', code() { throw new Error('the discriminator keyword is not in this build'); } };\n`;
     },
   };
 }

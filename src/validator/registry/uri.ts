@@ -1,7 +1,7 @@
 // ajv's URI resolver for the bundled schemas. They use absolute ids (`https://kubernetes-validator.invalid/...json`,
 // registry.ts) and `#/definitions/<id>` references, local or after such an id; CustomResourceDefinitions may use
 // neither `$ref` nor `id` (registry/crd.ts). That needs no RFC 3986 parser: ajv's default, fast-uri (~6 KB gzip),
-// stays for external schema files (Node), and the playground's worker build leaves it out (integrations/schema-chunks.ts).
+// stays for external schema files (Node), and the playground's worker build leaves it out (integrations/schema-chunks.ts, leanAjv).
 import type { Options } from 'ajv';
 
 type UriResolver = NonNullable<Options['uriResolver']>;

@@ -6,7 +6,7 @@
 // In Node, such an import gives the whole file. The site's browser build (src/integrations/schema-chunks.ts) turns it
 // into the version's index with its definitions in chunks (split.ts), and loadKindSchemas() then fetches the chunks of
 // the kinds a run names, before they are checked. Everything past this module sees one shape: LoadedSchemas.
-import type { SchemaIndex } from './split.ts';
+import { indexedKinds, type SchemaIndex } from './split.ts';
 
 export interface BundledSchemas {
   kubernetesVersion: string;
@@ -62,10 +62,11 @@ export class VersionSchemas {
 
   constructor(module: BundledSchemas | ChunkedSchemas) {
     if ('chunks' in module) {
-      const { chunks: _chunks, kindChunks, ...index } = module;
+      const { chunks: _chunks, all: _all, kindChunks, definitionPrefixes: _prefixes, otherDefinitionIds: _others, commonDefinitions, ...index } = module;
       this.#chunked = module;
-      for (const [key, chunks] of Object.entries(kindChunks)) this.#chunksByLowerKey.set(key.toLowerCase(), chunks);
-      this.schemas = { ...index, definitions: {}, parts: this.#parts };
+      module.kinds.forEach((key, n) => this.#chunksByLowerKey.set(key.toLowerCase(), kindChunks[n]));
+      this.#parts.push(commonDefinitions);
+      this.schemas = { ...index, kinds: indexedKinds(module), definitions: { ...commonDefinitions }, parts: this.#parts };
     } else {
       this.#parts.push(module.definitions);
       this.schemas = { ...module, parts: this.#parts };
@@ -80,6 +81,8 @@ export class VersionSchemas {
     if (!this.#chunked || this.#complete) return Promise.resolve();
     const needed = new Set<number>();
     for (const key of kindKeys) for (const chunk of this.#chunksByLowerKey.get(key.toLowerCase()) ?? []) needed.add(chunk);
+    // Past a third of the chunks, the one file of every definition is smaller (one compression context, one request).
+    if ([...needed].filter((chunk) => !this.#chunkLoads.has(chunk)).length > this.#chunked.chunks.length / 3) return this.loadAll();
     return Promise.all([...needed].map((chunk) => this.#loadChunk(chunk))).then(() => undefined);
   }
 

@@ -2,27 +2,57 @@
 // definitions of the kinds in its input (kubeconform's registry is per kind too). Pure and deterministic: the site's
 // build (src/integrations/schema-chunks.ts) runs it on the generated JSON, which stays the one source of truth.
 //
-// Definitions that the same kinds reach go in one chunk: ObjectMeta and its friends (every kind), PodSpec's closure
-// (the workloads), a kind's own definitions. That gives ~165 chunks for 1.36, most of them tiny, and a StatefulSet
-// would need 15 requests; so chunks are then merged while that lowers the cost summed over all kinds, counting each
-// chunk a kind loads as CHUNK_COST plus its size (measured: a StatefulSet then loads 7 chunks, 7.6 KB gzip, against
-// 5.9 KB for its closure as one file and 21.7 KB for the whole version).
+// Definitions that the same kinds reach go in one chunk: ObjectMeta and its friends (every kind: these go in the index
+// itself), PodSpec's closure (the workloads), a kind's own definitions. That gives ~165 groups for 1.36, most of them
+// tiny, and a StatefulSet would need 15 requests; so groups are then merged while that lowers the cost summed over all
+// kinds, counting each chunk a kind loads as CHUNK_COST plus its size. Measured for 1.36 (gzip, index included): a
+// StatefulSet loads 2 chunks, 9.0 KB; a ConfigMap 1 chunk, 3.4 KB; Deployment + Service + ConfigMap 4 chunks, 10.0 KB;
+// the whole version as one file was 21.2 KB. CHUNK_COST was chosen by measuring 100 to 6400 (3200 is lowest for
+// workloads and within 0.1 KB of the lowest for the small kinds).
 import type { BundledSchemas } from './index.ts';
 
-/** What a version's index holds: everything but the definitions, plus the chunks each kind's schema needs. */
-export interface SchemaIndex extends Omit<BundledSchemas, 'definitions'> {
-  /** Kind key ('apps/v1/Deployment') -> the chunks holding every definition its schema reaches. */
-  kindChunks: Record<string, number[]>;
+/**
+ * What a version's index holds: everything but the definitions, plus the chunks each kind's schema needs. It is the
+ * first thing the browser loads, so it is kept compact: kinds as a list, their definition ids as `<prefix>.<version>.<Kind>`
+ * with a prefix per API group (the generator's naming; any id that does not follow it is listed as it is).
+ */
+export interface SchemaIndex extends Omit<BundledSchemas, 'definitions' | 'kinds'> {
+  /** Kind keys ('apps/v1/Deployment'), in the order of BundledSchemas.kinds. */
+  kinds: string[];
+  /** API group ('' for core) -> the prefix of its kinds' definition ids ('io.k8s.api.apps'). */
+  definitionPrefixes: Record<string, string>;
+  /** Kind key -> definition id, for kinds whose id is not derived from a prefix. */
+  otherDefinitionIds: Record<string, string>;
+  /** For each kind (same order as `kinds`): the chunks holding the other definitions its schema reaches. */
+  kindChunks: number[][];
+  /** The definitions every kind reaches (ObjectMeta and its friends): in the index itself, one file fewer to fetch. */
+  commonDefinitions: Record<string, unknown>;
+}
+
+/** 'apps/v1/Deployment' -> its group, and the tail of its definition id ('v1.Deployment'). */
+function kindParts(key: string): { group: string; tail: string } {
+  const parts = key.split('/');
+  return { group: parts.length === 3 ? parts[0] : '', tail: `${parts[parts.length - 2]}.${parts[parts.length - 1]}` };
+}
+
+/** The kind key -> definition id map of an index (BundledSchemas.kinds). */
+export function indexedKinds(index: SchemaIndex): Record<string, string> {
+  return Object.fromEntries(
+    index.kinds.map((key) => {
+      const { group, tail } = kindParts(key);
+      return [key, index.otherDefinitionIds[key] ?? `${index.definitionPrefixes[group]}.${tail}`];
+    }),
+  );
 }
 
 export interface SplitSchemas {
   index: SchemaIndex;
-  /** Each definition in exactly one chunk. */
+  /** Each definition not in index.commonDefinitions in exactly one chunk. */
   chunks: Array<Record<string, unknown>>;
 }
 
 /** The cost of one more chunk for a kind, in gzip bytes (a request, and the compression context a chunk starts anew). */
-const CHUNK_COST = 100;
+const CHUNK_COST = 3200;
 /** JSON characters per gzip byte, roughly, for definitions (a size estimate good enough to weigh merges). */
 const CHARACTERS_PER_GZIP_BYTE = 6;
 const LOCAL_REF = '#/definitions/';
@@ -58,7 +88,7 @@ interface Group {
 }
 
 export function splitSchemas(schemas: BundledSchemas): SplitSchemas {
-  const { definitions, ...rest } = schemas;
+  const { definitions, kinds: _kinds, ...rest } = schemas;
   const kindKeys = Object.keys(schemas.kinds).sort();
   const usersOf = new Map<string, number[]>();
   kindKeys.forEach((key, kindIndex) => {
@@ -96,14 +126,24 @@ export function splitSchemas(schemas: BundledSchemas): SplitSchemas {
     groups[best.i] = { users: new Set([...a.users, ...b.users]), ids: [...a.ids, ...b.ids].sort(), size: a.size + b.size };
     groups.splice(best.j, 1);
   }
-  groups.sort((a, b) => (a.ids[0] < b.ids[0] ? -1 : 1));
-  const kindChunks: Record<string, number[]> = {};
-  for (const key of Object.keys(schemas.kinds)) {
-    const kindIndex = kindKeys.indexOf(key);
-    kindChunks[key] = groups.flatMap((group, chunk) => (group.users.has(kindIndex) ? [chunk] : []));
+  // The chunks most kinds need first: small numbers, repeated, compress best.
+  groups.sort((a, b) => b.users.size - a.users.size || (a.ids[0] < b.ids[0] ? -1 : 1));
+  const common = groups[0]?.users.size === kindKeys.length ? groups.shift()!.ids : [];
+  const pick = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, definitions[id]]));
+  const definitionPrefixes: Record<string, string> = {};
+  const otherDefinitionIds: Record<string, string> = {};
+  for (const [key, id] of Object.entries(schemas.kinds)) {
+    const { group, tail } = kindParts(key);
+    const prefix = id.endsWith(`.${tail}`) ? id.slice(0, -tail.length - 1) : undefined;
+    if (prefix !== undefined && (definitionPrefixes[group] ?? prefix) === prefix) definitionPrefixes[group] = prefix;
+    else otherDefinitionIds[key] = id;
   }
+  const kindChunks = Object.keys(schemas.kinds).map((key) => {
+    const kindIndex = kindKeys.indexOf(key);
+    return groups.flatMap((group, chunk) => (group.users.has(kindIndex) ? [chunk] : []));
+  });
   return {
-    index: { ...rest, kindChunks },
-    chunks: groups.map((group) => Object.fromEntries(group.ids.map((id) => [id, definitions[id]]))),
+    index: { ...rest, kinds: Object.keys(schemas.kinds), definitionPrefixes, otherDefinitionIds, kindChunks, commonDefinitions: pick(common) },
+    chunks: groups.map((group) => pick(group.ids)),
   };
 }
