@@ -5,8 +5,9 @@ import { validateForPlayground } from './validate.ts';
 
 /**
  * A run fetches the schemas of its own kinds only, so the first diagnostics come soon. The rest of the version's
- * schemas follow this long after the first answer, in the background (once the page has loaded), so that the page
- * keeps working offline. If that fails, a later run fetches what it needs, or says it cannot.
+ * schemas (and the reader of CustomResourceDefinitions) follow this long after the first answer, in the background
+ * (once the page has loaded), so that the page keeps working offline. If that fails, a later run fetches what it
+ * needs, or says it cannot.
  */
 const BACKGROUND_SCHEMAS_DELAY_MS = 1000;
 let backgroundSchemas: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,6 @@
 // The pipeline for one file: snippets -> documents -> resources -> schema check -> API rules.
 // Shared by the library (in-process) and the worker threads, so both give identical results.
-import { bundledSchemas, createRegistry, CUSTOM_RESOURCE_SOURCE, loadKindSchemas, loadKubernetesVersion, objectMetaSchema, withCustomResources } from './registry.ts';
+import { bundledSchemas, createRegistry, CUSTOM_RESOURCE_SOURCE, everyKindSchemaLoaded, loadKindSchemas, loadKubernetesVersion, objectMetaSchema, withCustomResources } from './registry.ts';
 import type { CustomResourceSchema } from './registry/crd.ts';
 import { crdReader, isCustomResourceDefinition, loadCrdReader } from './registry/crd-kind.ts';
 import { groupOf } from './registry/built-in-groups.ts';
@@ -214,6 +214,9 @@ function kindsOf(engine: Engine, source: SourceFile, parsed: ParsedSource): Arra
  * schemas/index.ts) and, when it has a CustomResourceDefinition, the module that reads one (registry/crd-kind.ts).
  */
 async function prepareSource(engine: Engine, source: SourceFile, parsed: ParsedSource): Promise<void> {
+  // Every schema there (Node loads whole files): nothing to pick per kind, and the CRD reader is loaded at once
+  // rather than looking through every file for a CustomResourceDefinition.
+  if (everyKindSchemaLoaded(engine.registry.kubernetesVersion)) return void (await loadCrdReader());
   const kinds = kindsOf(engine, source, parsed);
   await Promise.all([
     loadKindSchemas(engine.registry.kubernetesVersion, kinds.map(({ apiVersion, kind }) => `${apiVersion}/${kind}`)),

@@ -9,10 +9,10 @@ import type { SchemaFiles, SchemaLookup, SchemaRegistry, ValidateFunction } from
 import { removedApi, REMOVED_APIS } from './registry/removed-apis.ts';
 import { builtInGroups, cannotHoldCustomResources, groupOf } from './registry/built-in-groups.ts';
 import type { CustomResourceSchema } from './registry/crd.ts';
-import { listMapKeysKeyword } from './registry/crd-kind.ts';
+import { listMapKeysKeyword, loadCrdReader } from './registry/crd-kind.ts';
 import { DefinitionSharing, type SharedDefinitions } from './registry/shared-definitions.ts';
 import { bundledUriResolver } from './registry/uri.ts';
-import { KUBERNETES_VERSIONS, loadVersionSchemas, loadedBundledSchemas, type BundledSchemas, type LoadedSchemas } from './schemas/index.ts';
+import { KUBERNETES_VERSIONS, loadVersionSchemas, loadedBundledSchemas, loadedVersionSchemas, type BundledSchemas, type LoadedSchemas } from './schemas/index.ts';
 
 export type { BundledSchemas, LoadedSchemas };
 export const DEFAULT_SCHEMA_LOCATION = 'default';
@@ -96,10 +96,18 @@ export async function loadKindSchemas(kubernetesVersion: string, kindKeys: Itera
   return (await loadVersionSchemas(resolveKubernetesVersion(kubernetesVersion))).loadKinds(kindKeys);
 }
 
-/** Loads the definitions of every kind of a version ('1.33'; default the newest): the browser build's chunks not
- *  loaded yet, as one file, so that any input validates without another request. Nothing to do in Node. */
+/** Whether every definition of a version loaded before is there (Node: always; the browser build: after loadEveryKindSchema). */
+export function everyKindSchemaLoaded(kubernetesVersion: string): boolean {
+  return loadedVersionSchemas(resolveKubernetesVersion(kubernetesVersion))?.complete === true;
+}
+
+/**
+ * Loads the definitions of every kind of a version ('1.33'; default the newest), and the reader of
+ * CustomResourceDefinitions: in the browser build, what any input may need and is not loaded yet (the chunks as one
+ * file), so that the page keeps working offline. Nothing to fetch in Node.
+ */
 export async function loadEveryKindSchema(kubernetesVersion?: string): Promise<void> {
-  return (await loadVersionSchemas(resolveKubernetesVersion(kubernetesVersion))).loadAll();
+  await Promise.all([loadVersionSchemas(resolveKubernetesVersion(kubernetesVersion)).then((version) => version.loadAll()), loadCrdReader()]);
 }
 
 /** Whether a removed API is already removed in `kubernetesVersion` ('1.30' still serves flowcontrol v1beta3). */

@@ -86,6 +86,11 @@ export class VersionSchemas {
     return Promise.all([...needed].map((chunk) => this.#loadChunk(chunk))).then(() => undefined);
   }
 
+  /** Whether every definition is loaded (always, for a whole file). */
+  get complete(): boolean {
+    return !this.#chunked || this.#complete;
+  }
+
   /** Loads every definition not loaded yet: afterwards, any kind validates without another request (offline). */
   loadAll(): Promise<void> {
     if (!this.#chunked) return Promise.resolve();
@@ -154,4 +159,9 @@ export function loadVersionSchemas(kubernetesVersion: string): Promise<VersionSc
 /** The schemas of a version loaded before (loadVersionSchemas), or undefined. */
 export function loadedBundledSchemas(kubernetesVersion: string): LoadedSchemas | undefined {
   return versions.get(kubernetesVersion)?.schemas;
+}
+
+/** A version loaded before (loadVersionSchemas), or undefined. */
+export function loadedVersionSchemas(kubernetesVersion: string): VersionSchemas | undefined {
+  return versions.get(kubernetesVersion);
 }
