@@ -9,6 +9,8 @@ import { diagnostic } from './check.ts';
 import { defaultRules } from './rules-default.ts';
 import { assemble, buildMatrix, validateText as validateTextWith, validateTextMatrix as validateTextMatrixWith, type MatrixReport } from './core.ts';
 import { nodeSchemaFiles } from './schema-files.ts';
+// The parse stage's js-yaml fast path (Node only: the browser core reads with the reference parser alone).
+import './parse-fast.ts';
 import type { ValidateOptions, ValidatePathsOptions, ValidationReport } from './types.ts';
 
 export { formatReport, OUTPUT_FORMATS, BUNDLED_KUBERNETES_VERSIONS, UnsupportedKubernetesVersionError, SchemaLocationError } from './core.ts';

@@ -1,20 +1,22 @@
 // Stage 2: parse a snippet's text into YAML documents.
 // Two parsers, one set of rules (go-yaml v2 scalars, duplicate keys are errors):
-// - the fast path (js-yaml, no positions) reads the common, valid case;
-// - the positioned path (`yaml` with a LineCounter) is the reference: it runs whenever the fast path
-//   fails or refuses (anchors/aliases, which it cannot cap), and whenever an error must be located.
+// - the positioned path (`yaml` with a LineCounter, this module) is the reference: it alone gives every answer;
+// - a fast path (parse-fast.ts, js-yaml, no positions) may be registered to read the common, valid case first.
+//   The Node library registers it; the browser playground does without (39 KB less to download), and the
+//   tests hold both paths to the same documents and positions.
 // The text is first cut at document markers so that each document is parsed on its own: memory stays
 // bounded on huge files and one broken document does not hide the others.
-import jsYaml from 'js-yaml';
-import { Composer, isAlias, isMap, isScalar, isSeq, isNode, Parser, visit, type Document, type ParsedNode } from 'yaml';
+import { Composer, CST, isAlias, isMap, isScalar, isSeq, isNode, Parser, visit, type Document, type ParsedNode } from 'yaml';
 import type { ScalarTag } from 'yaml';
 import { classifyPlainScalar, resolvePlainScalar, type PlainScalarKind } from './scalars.ts';
-import { astLocator, treeLocator, type Positions, type TreeNode } from './locate.ts';
+import { astLocator, type Positions } from './locate.ts';
 
 /** Deepest nesting accepted; real manifests stay far below, and deeper input would exhaust the stack later. */
 export const MAX_DEPTH = 1000;
 /** Aliases a document may expand (the `yaml` package's guard against "billion laughs"). */
 export const MAX_ALIAS_COUNT = 100;
+/** Quoted scalars under-indented in go-yaml v2's way that one document may have mended. */
+const MAX_MENDED_SCALARS = 100;
 
 export interface ParseProblem {
   /** 1-based, relative to the snippet text. */
@@ -44,36 +46,16 @@ export interface YamlDocument {
 
 // ---- scalar tags shared by both parsers --------------------------------------------------------
 
-const YAML_TAG = 'tag:yaml.org,2002:';
+export const YAML_TAG = 'tag:yaml.org,2002:';
 
-function kindMatches(kind: PlainScalarKind, wanted: PlainScalarKind): boolean {
+export function kindMatches(kind: PlainScalarKind, wanted: PlainScalarKind): boolean {
   return kind === wanted || (wanted === 'float' && kind === 'int');
 }
 
-function explicitValue(text: string, wanted: PlainScalarKind): unknown {
+export function explicitValue(text: string, wanted: PlainScalarKind): unknown {
   const value = resolvePlainScalar(text);
   return wanted === 'float' ? Number(value) : value;
 }
-
-// js-yaml: one implicit type decides every plain scalar (js-yaml would otherwise ask four types in turn), and
-// the four typed tags serve explicit `!!null`, `!!bool`, `!!int`, `!!float`.
-const jsYamlExplicitTypes = (['null', 'bool', 'int', 'float'] as const).map(
-  (wanted) =>
-    new jsYaml.Type(YAML_TAG + wanted, {
-      kind: 'scalar',
-      resolve: (data: string | null) => data === null ? wanted === 'null' : kindMatches(classifyPlainScalar(data), wanted),
-      construct: (data: string | null) => (data === null ? null : explicitValue(data, wanted)),
-    }),
-);
-const jsYamlPlainType = new jsYaml.Type('tag:k8s-validate.invalid,2026:plain', {
-  kind: 'scalar',
-  resolve: (data: string | null) => data === null || classifyPlainScalar(data) !== 'str',
-  construct: (data: string | null) => (data === null ? null : resolvePlainScalar(data)),
-});
-const GO_YAML_V2_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({
-  implicit: [jsYamlPlainType, (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge],
-  explicit: jsYamlExplicitTypes,
-});
 
 // `yaml`: the same decisions through `test` (duck-typed: the package only calls `.test(str)`).
 const yamlScalarTags: ScalarTag[] = (['null', 'bool', 'int', 'float'] as const).map((wanted) => ({
@@ -102,7 +84,7 @@ const YAML_OPTIONS = {
 
 // ---- splitting at document markers ------------------------------------------------------------
 
-interface Chunk {
+export interface Chunk {
   text: string;
   /** 0-based line of the chunk's first line in the snippet. */
   startLine: number;
@@ -155,7 +137,7 @@ export function splitDocuments(text: string): Chunk[] {
 // ---- parsing ------------------------------------------------------------------------------------
 
 /** Where the first content of a chunk starts (skipping comments, blank lines, directives, `---`). */
-function contentStart(chunk: Chunk): { line: number; col: number } {
+export function contentStart(chunk: Chunk): { line: number; col: number } {
   const text = chunk.text;
   let lineStart = 0;
   for (let i = 0; lineStart < text.length && i < 10_000; i++) {
@@ -176,7 +158,7 @@ function contentStart(chunk: Chunk): { line: number; col: number } {
 }
 
 /** Whether nesting goes deeper than `limit` (iterative: the value may be too deep for recursion). */
-function depthExceeds(value: unknown, limit: number, shared = true): boolean {
+export function depthExceeds(value: unknown, limit: number, shared = true): boolean {
   if (value === null || typeof value !== 'object') return false;
   const nodes: unknown[] = [value];
   const depths: number[] = [0];
@@ -202,7 +184,7 @@ function depthExceeds(value: unknown, limit: number, shared = true): boolean {
   return false;
 }
 
-function positionedChunk(chunk: Chunk): { docs: Document.Parsed[]; position: (offset: number) => { line: number; col: number } } {
+export function positionedChunk(chunk: Chunk): { docs: Document.Parsed[]; position: (offset: number) => { line: number; col: number } } {
   const position = lineMapper(chunk);
   try {
     const compose = (text: string) => [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(text), true)] as Document.Parsed[];
@@ -225,47 +207,69 @@ function positionedChunk(chunk: Chunk): { docs: Document.Parsed[]; position: (of
   }
 }
 
+/** Where the quote closing the quoted scalar that opens at `start` sits (as YAML pairs quotes), or -1. */
+function closingQuote(text: string, start: number): number {
+  const quote = text[start];
+  let end = text.indexOf(quote, start + 1);
+  if (quote === "'") {
+    while (end !== -1 && text[end + 1] === "'") end = text.indexOf("'", end + 2);
+    return end;
+  }
+  for (; end !== -1; end = text.indexOf('"', end + 1)) {
+    let backslashes = 0;
+    while (text[end - 1 - backslashes] === '\\') backslashes++;
+    if (backslashes % 2 === 0) break;
+  }
+  return end;
+}
+
+/** The first quoted scalar the `yaml` lexer cut short at an under-indented line although its closing quote follows. */
+function quotedScalarCutShort(text: string): { start: number; end: number } | undefined {
+  let found: { start: number; end: number } | undefined;
+  const check = (token: CST.Token | null | undefined) => {
+    if (found || !token || (token.type !== 'single-quoted-scalar' && token.type !== 'double-quoted-scalar')) return;
+    const end = closingQuote(text, token.offset);
+    if (end > token.offset + token.source.length - 1) found = { start: token.offset, end };
+  };
+  for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
+    check(token.value);
+    CST.visit(token, (item) => {
+      check(item.key);
+      check(item.value);
+      return found ? CST.visit.BREAK : undefined;
+    });
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /**
  * The text with every continuation line of a multi-line quoted scalar indented one column deeper than the line
- * the scalar starts on, where it is not already; undefined when go-yaml v2's reading (here js-yaml's, which
- * agrees on quoted scalars) fails too, or nothing needs indenting.
+ * the scalar starts on, where it is not already (go-yaml v2 reads such scalars); undefined when nothing needs it.
  */
 function indentQuotedContinuations(text: string): string | undefined {
-  const scalars: Array<[number, number]> = [];
-  const listener = (event: string, state: ListenerState) => {
-    if (event === 'open') scalars.push([state.position, -1]);
-    else if (state.kind === 'scalar') {
-      const open = scalars.findLast(([, end]) => end === -1);
-      if (open) open[1] = state.position;
-    } else {
-      const open = scalars.findLast(([, end]) => end === -1);
-      if (open) scalars.splice(scalars.indexOf(open), 1);
-    }
-  };
-  try {
-    jsYaml.loadAll(text, undefined, { schema: GO_YAML_V2_SCHEMA, listener } as jsYaml.LoadOptions);
-  } catch {
-    return undefined;
-  }
-  const lines = text.split('\n');
-  const lineOf = (offset: number) => text.slice(0, offset).split('\n').length - 1;
-  let changed = false;
-  for (const [start, end] of scalars) {
-    // js-yaml's open event comes before the separating spaces: the scalar itself starts at the first non-space.
-    const first = text.slice(start, end).search(/\S/);
-    if (first === -1 || (text[start + first] !== "'" && text[start + first] !== '"')) continue;
-    const from = lineOf(start + first);
-    const to = lineOf(end);
+  let mended = text;
+  // One scalar per round: the lexer's reading of what follows a scalar cut short cannot be trusted until it is mended.
+  for (let round = 0; round < MAX_MENDED_SCALARS; round++) {
+    const cut = quotedScalarCutShort(mended);
+    if (!cut) break;
+    const lines = mended.split('\n');
+    const lineOf = (offset: number) => mended.slice(0, offset).split('\n').length - 1;
+    const from = lineOf(cut.start);
     const minimum = /^ */.exec(lines[from])![0].length + 1;
-    for (let line = from + 1; line <= to; line++) {
+    let changed = false;
+    for (let line = from + 1; line <= lineOf(cut.end); line++) {
       const indent = /^ */.exec(lines[line])![0].length;
       if (indent < minimum && lines[line].trim() !== '') {
         lines[line] = ' '.repeat(minimum - indent) + lines[line];
         changed = true;
       }
     }
+    if (!changed) break;
+    mended = lines.join('\n');
   }
-  return changed ? lines.join('\n') : undefined;
+  return mended === text ? undefined : mended;
 }
 
 /** Kubernetes (sigs.k8s.io/yaml) turns YAML into JSON and refuses keys that JSON cannot have. */
@@ -392,151 +396,10 @@ function documentsFromPositioned(chunk: Chunk): YamlDocument[] {
   });
 }
 
-const ODD_KEY = /(?:^|[\s{,])(?:~|null|Null|NULL)?[ \t]*:(?:\s|$)|[\]}][ \t]*:(?:\s|$)|(?:^|\n)[ \t-]*\?(?:\s|$)/;
-const ODD_MARKER = /^(?:---|\.\.\.)[^\s]|[{[,][ \t]*\?/m;
-const GLUED_COMMENT = /[^\s]#/;
-const BLOCK_INDICATOR = /[|>][-+]?[0-9]/;
-// A line whose quotes do not pair up (a quoted scalar continues on the next line); apostrophes inside plain
-// words (it's) also match, which only costs the slower path.
-const OPEN_QUOTE_LINE = /^[^"'\n]*(?:"[^"\n]*"[^"'\n]*|'[^'\n]*'[^"'\n]*)*(?:"[^"\n]*|'[^'\n]*)$/m;
-const TAG_START = /(?:^|[\s[{,:-])!/;
-const TAB_INDENT = /(?:^|\n)[ ]*\t/;
-/** The specification of referenceOnly (tests compare the two): one regular expression, multiline. */
-export const REFERENCE_ONLY_SPEC = new RegExp([ODD_KEY, ODD_MARKER, GLUED_COMMENT, BLOCK_INDICATOR, TAG_START, TAB_INDENT, OPEN_QUOTE_LINE].map((re) => re.source).join('|'), 'm');
-
-const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
-const isBlank = (c: number) => c === SPACE || c === TAB || c === LF || c === CR || Number.isNaN(c);
-
-/**
- * One pass over the text for what the regular expressions above describe (ODD_KEY, ODD_MARKER, GLUED_COMMENT,
- * BLOCK_INDICATOR, TAG_START, TAB_INDENT, OPEN_QUOTE_LINE), an order of magnitude faster than running them. They
- * stay as the specification; the tests compare both on random text.
- */
-export function referenceOnly(text: string): boolean {
-  let atLineStart = true; // only spaces (or, for `?`, spaces and dashes) so far on this line
-  let lineStart = 0;
-  let quote = 0; // the quote a scalar opened on this line and has not closed yet (OPEN_QUOTE_LINE), else 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Letters and most of the text decide nothing on their own ('|' is the one character above '?' that does;
-    // the others only matter as the character before one that does): the common case leaves at once.
-    if (c > 0x3f && c !== 0x7c) {
-      atLineStart = false;
-      continue;
-    }
-    if (c === SPACE) continue;
-    if (c >= 0x30 && c <= 0x39) { // digits, as common as they decide nothing
-      atLineStart = false;
-      continue;
-    }
-    if (c === LF) {
-      if (quote !== 0) return true;
-      atLineStart = true;
-      lineStart = i + 1;
-      continue;
-    }
-    const previous = i > 0 ? text.charCodeAt(i - 1) : NaN;
-    switch (c) {
-      case 0x22: // '"'
-      case 0x27: // "'"
-        if (quote === 0) quote = c;
-        else if (quote === c) quote = 0;
-        break;
-      case TAB:
-        if (atLineStart && /^[ ]*$/.test(text.slice(lineStart, i))) return true; // tab in indentation
-        break;
-      case 0x23: // '#' glued to a token
-        if (!isBlank(previous)) return true;
-        break;
-      case 0x7c: // '|'
-      case 0x3e: { // '>' with an indentation indicator
-        let j = i + 1;
-        if (text.charCodeAt(j) === 0x2d || text.charCodeAt(j) === 0x2b) j++;
-        const d = text.charCodeAt(j);
-        if (d >= 0x30 && d <= 0x39) return true;
-        break;
-      }
-      case 0x21: // '!' starting a tag
-        if (i === lineStart || isBlank(previous) || previous === 0x5b || previous === 0x7b || previous === 0x2c || previous === 0x3a || previous === 0x2d) return true;
-        break;
-      case 0x2d: // '-'
-      case 0x2e: // '.': `---` or `...` glued to content at a line start
-        if (i === lineStart && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c && !isBlank(text.charCodeAt(i + 3))) return true;
-        break;
-      case 0x3f: { // '?' as an explicit key
-        if (isBlank(text.charCodeAt(i + 1))) {
-          let j = i - 1;
-          while (j >= lineStart && (text.charCodeAt(j) === SPACE || text.charCodeAt(j) === TAB || text.charCodeAt(j) === 0x2d)) j--;
-          if (j < lineStart) return true;
-        }
-        let k = i - 1;
-        while (k >= 0 && (text.charCodeAt(k) === SPACE || text.charCodeAt(k) === TAB)) k--;
-        const before = k >= 0 ? text.charCodeAt(k) : NaN;
-        if (before === 0x7b || before === 0x5b || before === 0x2c) return true;
-        break;
-      }
-      case 0x3a: { // ':' after an empty, null or collection key
-        if (!isBlank(text.charCodeAt(i + 1))) break;
-        if (i === lineStart || isBlank(previous) || previous === 0x7b || previous === 0x2c) return true;
-        if (previous === 0x5d || previous === 0x7d) return true; // ']' or '}' (with spaces between, isBlank above)
-        if (previous === 0x7e || previous === 0x6c || previous === 0x4c) { // '~', 'l', 'L': maybe ~ or null
-          for (const word of NULL_WORDS) {
-            const start = i - word.length;
-            if (start >= 0 && text.startsWith(word, start)) {
-              const b = start > 0 ? text.charCodeAt(start - 1) : NaN;
-              if (start === lineStart || isBlank(b) || b === 0x7b || b === 0x2c) return true;
-            }
-          }
-        }
-        break;
-      }
-    }
-    if (!(c === 0x2d && atLineStart)) atLineStart = false;
-  }
-  return quote !== 0;
-}
-const NULL_WORDS = ['~', 'null', 'Null', 'NULL'];
-const BLANK_ONLY = /^(?:[ \t]*(?:#.*)?\r?(?:\n|$))*$/;
-
-function fastDocuments(chunk: Chunk): YamlDocument[] | undefined {
-  // Anchors mean aliases, whose expansion only the positioned parser caps; js-yaml tolerates tabs in
-  // indentation, which YAML (and the reference parser) forbids.
-  // Tags (`!!int`, `!`) are rare in manifests, and the two parsers differ on odd ones: leave them to the reference.
-  // Odd keys (empty, null, `? ` explicit, collections) are refused by Kubernetes: the reference says how.
-  // Where js-yaml is more lenient than YAML 1.2 (and the reference): comments glued to a token, block
-  // scalar indentation indicators, quoted scalars running over several lines, `---` glued to content.
-  if (chunk.text.includes('&') || referenceOnly(chunk.text)) return undefined;
-  let values: unknown[];
-  try {
-    values = jsYaml.loadAll(chunk.text, undefined, { schema: GO_YAML_V2_SCHEMA }) as unknown[];
-  } catch {
-    return undefined;
-  }
-  if (values.length > 1) return undefined; // a marker the splitter did not see: let the reference parser decide
-  // Every level of nesting takes at least one character of its own (`:`, `-`, `[`, `{`, `?`): shorter text cannot
-  // nest too deeply, and most documents are spared the walk.
-  if (values.length === 1 && values[0] !== null && typeof values[0] === 'object' && chunk.text.length > MAX_DEPTH && depthExceeds(values[0], MAX_DEPTH, false)) return undefined;
-  const start = contentStart(chunk);
-  let positioned: Positions | undefined;
-  // Positions come from a second js-yaml pass that records where each node starts (about as fast as the
-  // first); when that record cannot be trusted (see nodeTree), from the reference parser.
-  const lazy = () => {
-    if (!positioned) {
-      const tree = nodeTree(chunk.text);
-      if (tree) positioned = treeLocator(tree, chunk.text, lineMapper(chunk));
-      else {
-        const { docs, position } = positionedChunk(chunk);
-        positioned = docs[0] ? astLocator(docs[0], position) : { source: 'none', locate: () => undefined };
-      }
-    }
-    return positioned;
-  };
-  if (values.length === 0) return [];
-  return [{ value: values[0] ?? null, ...start, positioned: lazy }];
-}
+export const BLANK_ONLY = /^(?:[ \t]*(?:#.*)?\r?(?:\n|$))*$/;
 
 /** Offset in a chunk -> snippet line and column (1-based). */
-function lineMapper(chunk: Chunk): (offset: number) => { line: number; col: number } {
+export function lineMapper(chunk: Chunk): (offset: number) => { line: number; col: number } {
   const starts = [0];
   for (let i = chunk.text.indexOf('\n'); i !== -1; i = chunk.text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
@@ -549,49 +412,6 @@ function lineMapper(chunk: Chunk): (offset: number) => { line: number; col: numb
     }
     return { line: chunk.startLine + lo + 1, col: Math.max(0, offset - starts[lo]) + 1 };
   };
-}
-
-interface ListenerState {
-  position: number;
-  kind: string | null;
-  result: unknown;
-}
-
-/**
- * The document's node tree with start offsets, from js-yaml's open/close events. Each mapping's children
- * alternate key, value; each sequence's children are its items. Returns undefined when the events do not
- * line up with the values (flow keys without values, empty block sequence items...): the caller then uses
- * the reference parser.
- */
-function nodeTree(text: string): TreeNode | undefined {
-  const roots: TreeNode[] = [];
-  const stack: TreeNode[] = [];
-  let reliable = true;
-  const listener = (event: string, state: ListenerState) => {
-    if (event === 'open') {
-      const node: TreeNode = { start: state.position, kind: null, children: [] };
-      (stack.length > 0 ? stack[stack.length - 1].children : roots).push(node);
-      stack.push(node);
-      return;
-    }
-    const node = stack.pop()!;
-    node.kind = state.kind as TreeNode['kind'];
-    if (node.kind === 'scalar') {
-      node.value = state.result;
-      node.children = [];
-    } else if (node.kind === 'mapping') {
-      const keys = Object.keys(state.result as object);
-      if (node.children.length !== keys.length * 2) reliable = false;
-    } else if (node.kind === 'sequence') {
-      if (node.children.length !== (state.result as unknown[]).length) reliable = false;
-    }
-  };
-  try {
-    jsYaml.loadAll(text, undefined, { schema: GO_YAML_V2_SCHEMA, listener } as jsYaml.LoadOptions);
-  } catch {
-    return undefined;
-  }
-  return reliable && roots.length === 1 ? roots[0] : undefined;
 }
 
 // Indentation this deep only comes from pathological nesting, which the parsers handle in quadratic time.
@@ -608,11 +428,21 @@ function tooDeeplyIndented(chunk: Chunk): YamlDocument | undefined {
   return { value: null, ...contentStart(chunk), problem, positioned: () => ({ source: 'none', locate: () => undefined }) };
 }
 
+/** Reads a chunk's documents faster than the reference, or returns undefined to leave the chunk to it. */
+export type FastReader = (chunk: Chunk) => YamlDocument[] | undefined;
+
+let fastReader: FastReader | undefined;
+
+/** Installs the fast path (parse-fast.ts does, when imported). */
+export function registerFastReader(reader: FastReader): void {
+  fastReader = reader;
+}
+
 function documentsOfChunk(chunk: Chunk, fast: boolean): YamlDocument[] {
   if (BLANK_ONLY.test(chunk.text)) return [];
   const refused = tooDeeplyIndented(chunk);
   if (refused) return [refused];
-  return (fast ? fastDocuments(chunk) : undefined) ?? documentsFromPositioned(chunk);
+  return (fast ? fastReader?.(chunk) : undefined) ?? documentsFromPositioned(chunk);
 }
 
 function parseChunks(text: string, fast: boolean): YamlDocument[] {

@@ -13,6 +13,7 @@ const [{ createEngine }, { defaultRules }, { claimBatch, validateBatch }, { node
   import('./rules-default.ts'),
   import('./workers.ts'),
   import('./schema-files.ts'),
+  import('./parse-fast.ts'), // the js-yaml fast path, as the library on the main thread has it
 ]);
 
 const { engineOptions, batches, control, exitOnError } = workerData as WorkerSetup;

@@ -24,9 +24,23 @@ async function nodeBuiltinsReached(entry: string): Promise<string[]> {
   return reached;
 }
 
+/** The npm packages a bundle of `entry` includes. */
+async function packagesBundled(entry: string, platform: 'browser' | 'node' = 'browser'): Promise<string[]> {
+  const { metafile } = await build({ entryPoints: [entry], bundle: true, platform, format: 'esm', write: false, logLevel: 'silent', metafile: true, packages: 'bundle', external: ['node:*'] });
+  const names = Object.keys(metafile.inputs).flatMap((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? []);
+  return [...new Set(names)].sort();
+}
+
 describe('the validator core in the browser', () => {
   it('bundles src/validator/core.ts for the browser without reaching any Node built-in', async () => {
     expect(await nodeBuiltinsReached(`${root}src/validator/core.ts`)).toEqual([]);
+  });
+
+  it('leaves js-yaml (the Node-only fast path of the parse stage) out of the browser build', async () => {
+    const packages = await packagesBundled(`${root}src/validator/core.ts`);
+    expect(packages).not.toContain('js-yaml');
+    expect(packages).toContain('yaml'); // the reference parser, which alone gives every answer
+    expect(await packagesBundled(`${root}src/validator/index.ts`, 'node')).toContain('js-yaml');
   });
 
   it('notices a Node built-in when one is reached (the check itself works)', async () => {

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { parseDocuments, parseDocumentsPositioned, referenceOnly, REFERENCE_ONLY_SPEC, splitDocuments } from '../../src/validator/parse.ts';
+import { parseDocuments, parseDocumentsPositioned, splitDocuments } from '../../src/validator/parse.ts';
+import { referenceOnly, REFERENCE_ONLY_SPEC } from '../../src/validator/parse-fast.ts';
 import { resolvePlainScalar } from '../../src/validator/scalars.ts';
 
 const values = (text: string) => parseDocuments(text).map((d) => d.value);

@@ -241,6 +241,15 @@ describe('false positives found on real manifests', () => {
     expect(lines(broken.resources[0])).toEqual(['15:14 error[schema] expected string, got integer 3']);
   });
 
+  it('mends every such scalar of a document, single- and double-quoted, escaped quotes included', async () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: 'it''s\n  one'\n  b: "say \\"hi\\"\n  two"\n  c: plain\n`;
+    const [doc] = parseDocuments(text);
+    expect(doc.problem).toBeUndefined();
+    expect((doc.value as { data: Record<string, string> }).data).toEqual({ a: "it's one", b: 'say "hi" two', c: 'plain' });
+    const report = await validateText(text.replace('c: plain', 'c: 3'), 'cm.yaml');
+    expect(lines(report.resources[0])).toEqual(['10:6 error[schema] expected string, got integer 3']);
+  });
+
   it('a quote that is really missing is still an error', async () => {
     const report = await validateText("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: 'abc\n", 'cm.yaml');
     expect(report.ok).toBe(false);
