@@ -141,7 +141,7 @@ export function createPlaygroundEditor(host: HTMLElement, options: { text: strin
   let highlighted = options.text.length <= HIGHLIGHT_LIMIT;
   const prism = createEditor(
     host,
-    { language: highlighted ? 'yaml' : 'text', value: options.text, tabSize: 2, insertSpaces: true, lineNumbers: true, wordWrap: true },
+    { language: highlighted ? 'yaml' : 'text', value: options.text, tabSize: 2, insertSpaces: true, lineNumbers: highlighted, wordWrap: true },
     editHistory(200),
     editorCommands(defaultKeymap),
     cursorPosition(),
@@ -149,7 +149,8 @@ export function createPlaygroundEditor(host: HTMLElement, options: { text: strin
   /** Highlighting on or off for `text`, decided before the text is tokenized (a large paste is never tokenized as YAML). */
   function highlightFor(text: string, value?: string): void {
     const wanted = text.length <= HIGHLIGHT_LIMIT;
-    prism.setOptions({ language: wanted ? 'yaml' : 'text', ...(value === undefined ? {} : { value }) });
+    // Line numbers are CSS counters over every line: off too, as style recalculation over them dominates typing then.
+    prism.setOptions({ language: wanted ? 'yaml' : 'text', lineNumbers: wanted, ...(value === undefined ? {} : { value }) });
     if (wanted === highlighted) return;
     highlighted = wanted;
     for (const listener of highlightListeners) listener(highlighted);

@@ -31,9 +31,9 @@ export const DEFAULT_NAME = 'manifest.yaml';
 /** Above this, the page does not validate (the CLI does): keeps the page responsive. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
 /**
- * Above this many characters the editor shows the text without highlighting: prism-code-editor tokenizes the whole
+ * Above this many characters the editor shows the text without highlighting and line numbers: prism-code-editor tokenizes the whole
  * text on every keystroke, which makes typing lag in large texts (measured by `npm run bench:site`).
  */
-export const HIGHLIGHT_LIMIT = 200 * 1024;
+export const HIGHLIGHT_LIMIT = 100 * 1024;
 /** A run longer than this is stopped and the worker restarted. */
 export const TIME_LIMIT_MS = 5000;

@@ -46,7 +46,7 @@ export const PLAYGROUND_STRINGS = {
     kubernetesVersion: '쿠버네티스 버전',
     summaryVersion: '(쿠버네티스 {version} 기준)',
     unknownVersion: '공유 링크가 지정한 쿠버네티스 {version}은(는) 이 플레이그라운드에 없다. 대신 {used} 기준으로 검증한다.',
-    plainText: '{limit}가 넘는 입력은 타이핑이 느려지지 않도록 구문 강조 없이 보여 준다. 검증은 그대로 한다.',
+    plainText: '{limit}가 넘는 입력은 타이핑이 느려지지 않도록 구문 강조와 줄 번호 없이 보여 준다. 검증은 그대로 한다.',
     privacy: '매니페스트는 브라우저 안에서만 검증된다. 어디로도 전송되지 않는다.',
   },
   en: {
@@ -92,7 +92,7 @@ export const PLAYGROUND_STRINGS = {
     kubernetesVersion: 'Kubernetes version',
     summaryVersion: '(Kubernetes {version})',
     unknownVersion: 'The share link asks for Kubernetes {version}, which this playground does not have, so it is validated against {used} instead.',
-    plainText: 'Texts over {limit} are shown without syntax highlighting, so that typing stays fast. They are still validated.',
+    plainText: 'Texts over {limit} are shown without syntax highlighting and line numbers, so that typing stays fast. They are still validated.',
     privacy: 'Your manifest is validated inside your browser. It is not sent anywhere.',
   },
 } satisfies Record<SiteLang, Record<string, string>>;

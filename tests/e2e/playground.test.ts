@@ -41,7 +41,7 @@ spec:
 `;
 
 const EXPECTED = {
-  ko: { servedLater: 'networking.k8s.io/v1 ServiceCIDR: 쿠버네티스 1.33부터 제공되는 API다', version: (v: string) => `(쿠버네티스 ${v} 기준)`, plain: '구문 강조 없이', fix: '"containers"(으)로 고치기', noProblems: '문제가 없다.', corrupt: '공유 링크가 손상되어', tooLarge: '입력이 너무 크다', timedOut: '초 안에 끝나지 않아', open: '플레이그라운드에서 열기' },
+  ko: { servedLater: 'networking.k8s.io/v1 ServiceCIDR: 쿠버네티스 1.33부터 제공되는 API다', version: (v: string) => `(쿠버네티스 ${v} 기준)`, plain: '구문 강조와 줄 번호 없이', fix: '"containers"(으)로 고치기', noProblems: '문제가 없다.', corrupt: '공유 링크가 손상되어', tooLarge: '입력이 너무 크다', timedOut: '초 안에 끝나지 않아', open: '플레이그라운드에서 열기' },
   en: { servedLater: 'networking.k8s.io/v1 ServiceCIDR is served only from Kubernetes 1.33 on', version: (v: string) => `(Kubernetes ${v})`, plain: 'without syntax highlighting', fix: 'Change to "containers"', noProblems: 'No problems found.', corrupt: 'This share link is damaged', tooLarge: 'The input is too large', timedOut: 'did not finish within', open: 'Open in playground' },
 };
 
