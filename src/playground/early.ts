@@ -52,12 +52,14 @@ export const validator = new ValidatorWorker();
 
 const root = document.querySelector<HTMLElement>('[data-playground]')!;
 const sample = root.querySelector('.pg-editor pre')?.textContent ?? '';
+const kubernetesVersion = root.querySelector<HTMLSelectElement>('.pg-version')!.value;
 const opensSample = !location.hash.includes('yaml=') && !new URLSearchParams(location.search).has('file');
 
 /** The sample's validation, started before the editor exists (undefined when the page opens something else). */
 export const early = opensSample
   ? {
       text: sample,
-      outcome: validator.validate({ bytes: new TextEncoder().encode(sample), file: DEFAULT_NAME, lang: root.lang === 'en' ? 'en' : 'ko' }),
+      kubernetesVersion,
+      outcome: validator.validate({ bytes: new TextEncoder().encode(sample), file: DEFAULT_NAME, lang: root.lang === 'en' ? 'en' : 'ko', kubernetesVersion }),
     }
   : undefined;

@@ -1,17 +1,13 @@
-// The playground page: a CodeMirror editor whose text is validated as you type by the validator core running in a
-// Web Worker, diagnostics as underlines, gutter marks and a list, "did you mean" fixes, examples, files, share links.
-// The worker is started by early.ts, a script of its own, so both download at once.
-import { EditorState, type Extension } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { HighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { yaml } from '@codemirror/lang-yaml';
-import { forceLinting, linter, lintGutter, type Action, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
-import { tags } from '@lezer/highlight';
-import { DEFAULT_NAME, MAX_INPUT_BYTES, TIME_LIMIT_MS, type PlaygroundDiagnostic } from './protocol.ts';
+// The playground page: an editor (editor.ts) whose text is validated as you type by the validator core running in a
+// Web Worker, diagnostics as underlines, gutter marks and a list, "did you mean" fixes, a Kubernetes version picker,
+// examples, files, share links. The worker is started by early.ts, a script of its own, so both download at once.
+// The share-link code (and its compressor) loads only when a link is opened or made.
+import { createPlaygroundEditor, type Mark } from './editor.ts';
+import { DEFAULT_NAME, HIGHLIGHT_LIMIT, MAX_INPUT_BYTES, TIME_LIMIT_MS, type PlaygroundDiagnostic } from './protocol.ts';
 import { early, validator } from './early.ts';
-import { decodeShare, encodeShare, MAX_SHARE_CHARS, ShareLinkError } from './share.ts';
 import { fill, type PlaygroundStrings } from './strings.ts';
+
+const loadShare = () => import('./share.ts');
 
 interface PageData {
   lang: 'en' | 'ko';
@@ -30,11 +26,12 @@ const root = document.querySelector<HTMLElement>('[data-playground]')!;
 const page = JSON.parse(root.dataset.playground!) as PageData;
 const t = page.strings;
 const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
-const editorHost = $<HTMLElement>('.pg-editor');
 const messageBox = $<HTMLElement>('.pg-message');
 const summaryBox = $<HTMLElement>('.pg-summary');
 const list = $<HTMLOListElement>('.pg-diagnostics');
 const examples = $<HTMLSelectElement>('.pg-examples');
+const versionPicker = $<HTMLSelectElement>('.pg-version');
+const highlightNote = $<HTMLElement>('.pg-plain-note');
 const fileInput = $<HTMLInputElement>('.pg-file');
 const encoder = new TextEncoder();
 
@@ -45,18 +42,24 @@ function say(text: string, kind: 'info' | 'problem' = 'info'): void {
   messageBox.dataset.kind = kind;
 }
 
-// ---- diagnostics: editor ranges, fixes, the list ----------------------------------------------------------------
+// ---- diagnostics: marks in the editor, fixes, the list -----------------------------------------------------------
 
-/** Offset of a 1-based line:col in the document (clamped to the document and to the line). */
-function offsetOf(state: EditorState, line: number, col: number): number {
-  const docLine = state.doc.line(Math.min(Math.max(line, 1), state.doc.lines));
-  return Math.min(docLine.from + Math.max(col, 1) - 1, docLine.to);
+/** Offset of a 1-based line:col in `text` (clamped to the text and to the line). */
+function offsetOf(text: string, line: number, col: number): number {
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) break;
+    start = next + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return Math.min(start + Math.max(col, 1) - 1, end < 0 ? text.length : end);
 }
 
 /** The scalar (key or value) that starts at `from`: quoted, or plain up to the next separator. */
-function tokenAt(state: EditorState, from: number): { from: number; to: number; quoted: boolean } {
-  const line = state.doc.lineAt(from);
-  const rest = line.text.slice(from - line.from);
+function tokenAt(text: string, from: number): { from: number; to: number; quoted: boolean } {
+  const lineEnd = text.indexOf('\n', from);
+  const rest = text.slice(from, lineEnd < 0 ? text.length : lineEnd);
   const quote = rest[0];
   if (quote === '"' || quote === "'") {
     const close = rest.indexOf(quote, 1);
@@ -66,37 +69,38 @@ function tokenAt(state: EditorState, from: number): { from: number; to: number; 
   return { from, to: from + plain.length, quoted: false };
 }
 
-function fixAction(state: EditorState, d: PlaygroundDiagnostic): Action | undefined {
-  if (d.suggestion === undefined) return undefined;
-  const suggestion = d.suggestion;
-  return {
-    name: fill(t.fix, { suggestion }),
-    apply(view, from) {
-      const token = tokenAt(view.state, from);
-      if (token.to > token.from) view.dispatch({ changes: { from: token.from, to: token.to, insert: suggestion } });
-    },
-  };
+/** Where each diagnostic is in `text`: its scalar, or at least one character (lines walked once, in order). */
+function marksOf(text: string, diagnostics: readonly PlaygroundDiagnostic[]): Mark[] {
+  const marks: Mark[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (const d of diagnostics) {
+    for (; line < d.line; line++) {
+      const next = text.indexOf('\n', lineStart);
+      if (next < 0) break;
+      lineStart = next + 1;
+    }
+    const lineEnd = text.indexOf('\n', lineStart) < 0 ? text.length : text.indexOf('\n', lineStart);
+    const from = Math.min(lineStart + Math.max(d.col, 1) - 1, lineEnd);
+    const token = tokenAt(text, from);
+    // An empty line or a problem at the end of a line: mark the character before, so the mark can be seen.
+    const to = Math.max(token.to + (token.quoted ? 1 : 0), Math.min(from + 1, lineEnd));
+    marks.push(from < to ? { from, to, line, severity: d.severity } : { from: Math.max(from - 1, lineStart), to: from, line, severity: d.severity });
+  }
+  return marks;
 }
 
-function toEditorDiagnostic(state: EditorState, d: PlaygroundDiagnostic): EditorDiagnostic {
-  const from = offsetOf(state, d.line, d.col);
-  const token = tokenAt(state, from);
-  const to = Math.max(token.to + (token.quoted ? 1 : 0), Math.min(from + 1, state.doc.lineAt(from).to));
-  const action = fixAction(state, d);
-  return { from, to, severity: d.severity, source: d.rule, message: d.message, ...(action ? { actions: [action] } : {}) };
+/** Replaces the scalar a "did you mean" diagnostic points at (where it is now) with the suggestion. */
+function applyFix(d: PlaygroundDiagnostic & { suggestion: string }): void {
+  const token = tokenAt(editor.text, offsetOf(editor.text, d.line, d.col));
+  if (token.to > token.from) editor.replace(token.from, token.to, d.suggestion);
 }
 
 function ruleHref(rule: string): string {
   return `${page.validationUrl}#${page.rules.includes(rule) ? `rule-${rule}` : page.checksAnchor}`;
 }
 
-function jumpTo(view: EditorView, line: number, col: number): void {
-  const at = offsetOf(view.state, line, col);
-  view.dispatch({ selection: { anchor: at }, effects: EditorView.scrollIntoView(at, { y: 'center' }) });
-  view.focus();
-}
-
-function renderList(view: EditorView, diagnostics: PlaygroundDiagnostic[], summary: string): void {
+function renderList(diagnostics: PlaygroundDiagnostic[], summary: string): void {
   summaryBox.textContent = summary;
   list.replaceChildren();
   if (diagnostics.length === 0) {
@@ -114,7 +118,7 @@ function renderList(view: EditorView, diagnostics: PlaygroundDiagnostic[], summa
     position.className = 'pg-position';
     position.textContent = `${d.line}:${d.col}`;
     position.setAttribute('aria-label', fill(t.jumpTo, { line: d.line, col: d.col }));
-    position.addEventListener('click', () => jumpTo(view, d.line, d.col));
+    position.addEventListener('click', () => editor.jumpTo(offsetOf(editor.text, d.line, d.col)));
     const severity = document.createElement('span');
     severity.className = 'pg-severity';
     severity.textContent = d.severity === 'error' ? t.severityError : t.severityWarning;
@@ -127,116 +131,112 @@ function renderList(view: EditorView, diagnostics: PlaygroundDiagnostic[], summa
     message.className = 'pg-text';
     message.textContent = d.message;
     item.append(position, severity, rule, message);
-    const action = fixAction(view.state, d);
-    if (action) {
+    const { suggestion } = d;
+    if (suggestion !== undefined) {
       const fix = document.createElement('button');
       fix.type = 'button';
       fix.className = 'pg-fix';
-      fix.textContent = action.name;
-      fix.addEventListener('click', () => {
-        action.apply(view, offsetOf(view.state, d.line, d.col), 0);
-        view.focus();
-      });
+      fix.textContent = fill(t.fix, { suggestion });
+      fix.addEventListener('click', () => applyFix({ ...d, suggestion }));
       item.append(fix);
     }
     list.append(item);
   }
 }
 
-// ---- what is being edited -------------------------------------------------------------------------------------
+// ---- what is being edited, validated as it changes ------------------------------------------------------------
+
+/** Quiet time after a keystroke before the text is validated. */
+const TYPING_DELAY_MS = 300;
 
 let fileName = DEFAULT_NAME;
 /** A loaded file's exact bytes, validated as such until the first edit (binary or UTF-16 files get the CLI's message). */
-let loadedBytes: { doc: EditorState['doc']; bytes: Uint8Array } | undefined;
+let loadedBytes: { text: string; bytes: Uint8Array } | undefined;
+/** Bumped by every change (text, file name, version): a run whose generation is stale reports nothing. */
+let generation = 0;
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
 
-async function lint(view: EditorView): Promise<readonly EditorDiagnostic[]> {
-  const doc = view.state.doc;
-  const text = doc.toString();
-  const bytes = loadedBytes?.doc === doc ? loadedBytes.bytes : encoder.encode(text);
-  const earlyRun = early?.text === text ? early.outcome : undefined;
+function clearResults(): void {
+  list.replaceChildren();
+  summaryBox.textContent = '';
+  summaryBox.removeAttribute('aria-busy');
+  editor.setMarks([]);
+}
+
+async function validate(): Promise<void> {
+  const run = ++generation;
+  clearTimeout(typingTimer);
+  const text = editor.text;
+  const kubernetesVersion = versionPicker.value;
+  const bytes = loadedBytes?.text === text ? loadedBytes.bytes : encoder.encode(text);
   if (bytes.length > MAX_INPUT_BYTES) {
     say(fill(t.tooLarge, { size: formatSize(bytes.length), limit: formatSize(MAX_INPUT_BYTES) }), 'problem');
-    list.replaceChildren();
-    summaryBox.textContent = '';
-    return [];
+    clearResults();
+    return;
   }
+  const earlyRun = early?.text === text && early.kubernetesVersion === kubernetesVersion && fileName === DEFAULT_NAME ? early.outcome : undefined;
   summaryBox.setAttribute('aria-busy', 'true');
-  const outcome = await (earlyRun ?? validator.validate({ bytes, file: fileName, lang: page.lang }));
-  if (view.state.doc !== doc) return []; // edited meanwhile: the next run reports
+  const outcome = await (earlyRun ?? validator.validate({ bytes, file: fileName, lang: page.lang, kubernetesVersion }));
+  if (run !== generation) return; // changed meanwhile: a later run reports
   summaryBox.removeAttribute('aria-busy');
   if ('timedOut' in outcome) {
     say(fill(t.timedOut, { seconds: TIME_LIMIT_MS / 1000 }), 'problem');
-    list.replaceChildren();
-    summaryBox.textContent = '';
-    return [];
+    clearResults();
+    return;
   }
   if ('failure' in outcome) {
     say(fill(t.workerFailed, { reason: outcome.failure }), 'problem');
-    return [];
+    return;
   }
   if (messageBox.dataset.kind === 'problem' && messageBox.dataset.sticky !== 'true') say('');
-  renderList(view, outcome.diagnostics, outcome.summary);
+  renderList(outcome.diagnostics, `${outcome.summary} ${fill(t.summaryVersion, { version: outcome.kubernetesVersion })}`);
+  editor.setMarks(marksOf(text, outcome.diagnostics));
   root.dataset.validated = String(Number(root.dataset.validated ?? 0) + 1);
-  return outcome.diagnostics.map((d) => toEditorDiagnostic(view.state, d));
 }
 
-const highlight = HighlightStyle.define([
-  { tag: tags.definition(tags.propertyName), color: 'var(--pg-key)' },
-  { tag: [tags.string, tags.special(tags.string)], color: 'var(--pg-string)' },
-  { tag: tags.lineComment, color: 'var(--pg-comment)', fontStyle: 'italic' },
-  { tag: [tags.meta, tags.keyword, tags.labelName, tags.typeName], color: 'var(--pg-meta)' },
-  { tag: [tags.separator, tags.punctuation, tags.squareBracket, tags.brace], color: 'var(--pg-punctuation)' },
-]);
+function validateSoon(): void {
+  generation++;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => void validate(), TYPING_DELAY_MS);
+}
 
-const extensions: Extension[] = [
-  lineNumbers(),
-  highlightActiveLineGutter(),
-  highlightActiveLine(),
-  drawSelection(),
-  history(),
-  indentOnInput(),
-  yaml(),
-  syntaxHighlighting(highlight),
-  lintGutter(),
-  linter(lint, { delay: 300 }),
-  keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-  EditorState.tabSize.of(2),
-  // Long lines wrap: the page scrolls, never a nested scroll box.
-  EditorView.lineWrapping,
-  // A problem with how the page was opened (a damaged share link) stays until the reader edits.
-  EditorView.updateListener.of((update) => {
-    if (update.transactions.some((tr) => tr.isUserEvent('input') || tr.isUserEvent('delete'))) delete messageBox.dataset.sticky;
-  }),
-  EditorView.contentAttributes.of({ 'aria-label': t.editorLabel, lang: 'en' }),
-];
-
-const initialText = editorHost.querySelector('pre')?.textContent ?? '';
-const view = new EditorView({ doc: initialText, extensions, parent: editorHost });
-editorHost.querySelector('pre')?.remove();
+const editorHost = $<HTMLElement>('.pg-editor');
+const placeholder = editorHost.querySelector('pre');
+const editor = createPlaygroundEditor(editorHost, { text: placeholder?.textContent ?? '', label: t.editorLabel });
+placeholder?.remove();
+editor.onChange(validateSoon);
+editor.onHighlightChange((highlighted) => (highlightNote.hidden = highlighted));
+highlightNote.textContent = fill(t.plainText, { limit: formatSize(HIGHLIGHT_LIMIT) });
+// A problem with how the page was opened (a damaged share link) stays until the reader edits.
+editor.prism.textarea.addEventListener('input', () => delete messageBox.dataset.sticky);
+versionPicker.addEventListener('change', () => void validate());
 root.dataset.ready = 'true';
-// The first run at once, not after the typing delay (its result may already be on its way: early.ts).
-forceLinting(view);
 
 function load(text: string, name: string, bytes?: Uint8Array): void {
   fileName = /\.(ya?ml|json|mdx?)$/i.test(name) ? name : `${name}.yaml`;
-  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, selection: { anchor: 0 }, scrollIntoView: true });
-  loadedBytes = bytes ? { doc: view.state.doc, bytes } : undefined;
+  loadedBytes = bytes ? { text, bytes } : undefined;
+  editor.setText(text);
+  // At once, not after the typing delay (and even when the text is the same: the file name may differ).
+  void validate();
 }
 
 // ---- examples, files, drag and drop -----------------------------------------------------------------------------
 
-async function loadSiteFile(path: string): Promise<void> {
+/** Loads one of the site's examples; false when it cannot (the message says why). */
+async function loadSiteFile(path: string): Promise<boolean> {
   if (!page.files.includes(path)) {
     say(fill(t.unknownExample, { file: path }), 'problem');
-    return;
+    return false;
   }
   try {
     const response = await fetch(`${page.base}${path}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     load(await response.text(), path.split('/').pop()!);
     say(fill(t.loadedExample, { file: path }));
+    return true;
   } catch (error) {
     say(fill(t.loadFailed, { file: path, reason: error instanceof Error ? error.message : String(error) }), 'problem');
+    return false;
   }
 }
 
@@ -289,17 +289,18 @@ async function copy(text: string, done: string): Promise<void> {
   }
 }
 
-$<HTMLButtonElement>('.pg-copy').addEventListener('click', () => void copy(view.state.doc.toString(), t.copied));
+$<HTMLButtonElement>('.pg-copy').addEventListener('click', () => void copy(editor.text, t.copied));
 
 $<HTMLButtonElement>('.pg-download').addEventListener('click', () => {
-  const url = URL.createObjectURL(new Blob([view.state.doc.toString()], { type: 'application/yaml' }));
+  const url = URL.createObjectURL(new Blob([editor.text], { type: 'application/yaml' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 });
 
-$<HTMLButtonElement>('.pg-share').addEventListener('click', () => {
-  const fragment = encodeShare(view.state.doc.toString(), fileName);
+$<HTMLButtonElement>('.pg-share').addEventListener('click', async () => {
+  const { encodeShare, MAX_SHARE_CHARS } = await loadShare();
+  const fragment = encodeShare(editor.text, fileName, versionPicker.value);
   if (fragment.length > MAX_SHARE_CHARS) {
     say(fill(t.shareTooLarge, { size: formatSize(fragment.length) }), 'problem');
     return;
@@ -313,12 +314,24 @@ $<HTMLButtonElement>('.pg-share').addEventListener('click', () => {
 
 // ---- what to show first: a share link, ?file=, or the sample ---------------------------------------------------
 
-function restoreFromFragment(): boolean {
+const opensShare = () => new URLSearchParams(location.hash.slice(1)).has('yaml');
+
+/** Opens the share link in the fragment; false when it cannot be opened (the message says why). */
+async function restoreFromFragment(): Promise<boolean> {
+  const { decodeShare, MAX_SHARE_CHARS, ShareLinkError } = await loadShare();
   try {
     const shared = decodeShare(location.hash, MAX_INPUT_BYTES);
     if (shared === undefined) return false;
+    const version = shared.kubernetesVersion;
+    const known = version !== undefined && [...versionPicker.options].some((option) => option.value === version);
+    if (known) versionPicker.value = version;
     load(shared.text, shared.name);
-    say(t.loadedShare);
+    if (version === undefined || known) say(t.loadedShare);
+    else {
+      say(fill(t.unknownVersion, { version, used: versionPicker.value }), 'problem');
+      messageBox.dataset.sticky = 'true';
+    }
+    return true;
   } catch (error) {
     if (!(error instanceof ShareLinkError)) throw error;
     const corrupt = { 'bad-characters': t.shareBadCharacters, damaged: t.shareDamaged, 'cut-short': t.shareCutShort } as const;
@@ -330,16 +343,20 @@ function restoreFromFragment(): boolean {
           : fill(t.corruptShare, { reason: corrupt[error.problem] });
     say(message, 'problem');
     messageBox.dataset.sticky = 'true';
+    return false;
   }
-  return true;
 }
 
 window.addEventListener('hashchange', () => {
   delete messageBox.dataset.sticky;
-  restoreFromFragment();
+  if (opensShare()) void restoreFromFragment();
 });
 
-if (!restoreFromFragment()) {
+/** The first thing validated: a share link's manifest, a ?file= example, or else the sample (and the sample when
+ *  the link or file cannot be opened). */
+async function openFirst(): Promise<void> {
   const requested = new URLSearchParams(location.search).get('file');
-  if (requested) void loadSiteFile(requested);
+  const opened = opensShare() ? await restoreFromFragment() : requested ? await loadSiteFile(requested) : false;
+  if (!opened) await validate();
 }
+void openFirst();

@@ -8,6 +8,8 @@ export interface ValidateRequest {
   /** The name the text is validated as (its extension decides YAML/JSON vs Markdown). */
   file: string;
   lang: Lang;
+  /** The Kubernetes version to validate against ('1.33'); the newest bundled one when absent. */
+  kubernetesVersion?: string;
 }
 
 export interface PlaygroundDiagnostic {
@@ -21,12 +23,17 @@ export interface PlaygroundDiagnostic {
 }
 
 export type ValidateReply =
-  | { id: number; diagnostics: PlaygroundDiagnostic[]; summary: string; ms: number }
+  | { id: number; diagnostics: PlaygroundDiagnostic[]; summary: string; kubernetesVersion: string; ms: number }
   | { id: number; failure: string };
 
 /** The name the editor's text is validated as until a file with another name is loaded. */
 export const DEFAULT_NAME = 'manifest.yaml';
 /** Above this, the page does not validate (the CLI does): keeps the page responsive. */
 export const MAX_INPUT_BYTES = 1024 * 1024;
+/**
+ * Above this many characters the editor shows the text without highlighting and line numbers: prism-code-editor tokenizes the whole
+ * text on every keystroke, which makes typing lag in large texts (measured by `npm run bench:site`).
+ */
+export const HIGHLIGHT_LIMIT = 100 * 1024;
 /** A run longer than this is stopped and the worker restarted. */
 export const TIME_LIMIT_MS = 5000;

@@ -5,6 +5,8 @@ import { DEFAULT_NAME } from './protocol.ts';
 export const SHARE_KEY = 'yaml';
 /** The file name, when it is not the default: it decides YAML/JSON vs Markdown, as for the CLI. */
 export const NAME_KEY = 'name';
+/** The Kubernetes version ('1.33') the manifest was checked against, so the link checks it the same way. */
+export const VERSION_KEY = 'v';
 /** Longest fragment accepted: links beyond this break in mail and chat clients anyway. */
 export const MAX_SHARE_CHARS = 64 * 1024;
 
@@ -41,14 +43,16 @@ function fromBase64Url(text: string): Uint8Array {
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
 
-/** The fragment (without '#') that carries `text` (and its file name, unless it is the default). */
-export function encodeShare(text: string, name = DEFAULT_NAME): string {
+/** The fragment (without '#') that carries `text`, its Kubernetes version if given, and its file name unless it is the default. */
+export function encodeShare(text: string, name = DEFAULT_NAME, kubernetesVersion?: string): string {
   const payload = `${SHARE_KEY}=${toBase64Url(zlibSync(strToU8(text), { level: 9 }))}`;
-  return name === DEFAULT_NAME ? payload : `${payload}&${NAME_KEY}=${encodeURIComponent(name)}`;
+  const withName = name === DEFAULT_NAME ? payload : `${payload}&${NAME_KEY}=${encodeURIComponent(name)}`;
+  return kubernetesVersion === undefined ? withName : `${VERSION_KEY}=${encodeURIComponent(kubernetesVersion)}&${withName}`;
 }
 
-/** What a fragment carries; undefined when the fragment is not a share link; throws ShareLinkError when it is broken. */
-export function decodeShare(fragment: string, maxBytes: number): { text: string; name: string } | undefined {
+/** What a fragment carries; undefined when the fragment is not a share link; throws ShareLinkError when it is broken.
+ *  The version is as written in the link: the page checks that it has that version. */
+export function decodeShare(fragment: string, maxBytes: number): { text: string; name: string; kubernetesVersion?: string } | undefined {
   const params = new URLSearchParams(fragment.replace(/^#/, ''));
   const payload = params.get(SHARE_KEY);
   if (payload === null) return undefined;
@@ -83,6 +87,11 @@ export function decodeShare(fragment: string, maxBytes: number): { text: string;
     offset += chunk.length;
   }
   const name = params.get(NAME_KEY);
+  const kubernetesVersion = params.get(VERSION_KEY);
   // Only a plain file name: it names the download and picks the parser, nothing else.
-  return { text: strFromU8(all), name: name && /^[\w.-]{1,100}$/.test(name) ? name : DEFAULT_NAME };
+  return {
+    text: strFromU8(all),
+    name: name && /^[\w.-]{1,100}$/.test(name) ? name : DEFAULT_NAME,
+    ...(kubernetesVersion === null ? {} : { kubernetesVersion }),
+  };
 }

@@ -41,7 +41,12 @@ export const PLAYGROUND_STRINGS = {
     timedOut: '검증이 {seconds}초 안에 끝나지 않아 중단하고 검증기를 다시 시작했다. 입력을 줄여 보자.',
     workerFailed: '검증기가 예기치 않게 멈췄다({reason}). 다시 시작했다.',
     keyboardTitle: '키보드로 쓰기',
-    keyboardHelp: '편집기 안에서 Tab은 들여쓰기를 넣는다. 편집기에서 빠져나가려면 Escape를 누른 다음 Tab(뒤로는 Shift+Tab)을 누른다. 진단 목록의 위치 버튼은 편집기의 해당 줄로 커서를 옮긴다.',
+    keyboardHelp:
+      '편집기 안에서 Tab은 들여쓰기를 넣는다. 편집기에서 빠져나가려면 Escape를 누른 다음 Tab(뒤로는 Shift+Tab)을 누른다. Ctrl+M(Mac에서는 Ctrl+Shift+M)을 누르면 그때부터 Tab이 들여쓰기 대신 다음 요소로 넘어가고, 한 번 더 누르면 원래대로 돌아온다. 진단 목록의 위치 버튼은 편집기의 해당 줄로 커서를 옮긴다.',
+    kubernetesVersion: '쿠버네티스 버전',
+    summaryVersion: '(쿠버네티스 {version} 기준)',
+    unknownVersion: '공유 링크가 지정한 쿠버네티스 {version}은(는) 이 플레이그라운드에 없다. 대신 {used} 기준으로 검증한다.',
+    plainText: '{limit}가 넘는 입력은 타이핑이 느려지지 않도록 구문 강조와 줄 번호 없이 보여 준다. 검증은 그대로 한다.',
     privacy: '매니페스트는 브라우저 안에서만 검증된다. 어디로도 전송되지 않는다.',
   },
   en: {
@@ -82,7 +87,12 @@ export const PLAYGROUND_STRINGS = {
     timedOut: 'Validation did not finish within {seconds} s, so it was stopped and the validator restarted. Try a smaller input.',
     workerFailed: 'The validator stopped unexpectedly ({reason}) and was restarted.',
     keyboardTitle: 'Using the keyboard',
-    keyboardHelp: 'Inside the editor, Tab indents. To leave the editor, press Escape, then Tab (or Shift+Tab to go back). The position buttons in the diagnostics list move the cursor to that line in the editor.',
+    keyboardHelp:
+      'Inside the editor, Tab indents. To leave the editor, press Escape, then Tab (or Shift+Tab to go back). Or press Ctrl+M (Ctrl+Shift+M on a Mac): from then on Tab moves to the next element instead of indenting, until you press it again. The position buttons in the diagnostics list move the cursor to that line in the editor.',
+    kubernetesVersion: 'Kubernetes version',
+    summaryVersion: '(Kubernetes {version})',
+    unknownVersion: 'The share link asks for Kubernetes {version}, which this playground does not have, so it is validated against {used} instead.',
+    plainText: 'Texts over {limit} are shown without syntax highlighting and line numbers, so that typing stays fast. They are still validated.',
     privacy: 'Your manifest is validated inside your browser. It is not sent anywhere.',
   },
 } satisfies Record<SiteLang, Record<string, string>>;

@@ -14,9 +14,15 @@ export function suggestionOf(englishMessage: string): string | undefined {
   }
 }
 
-/** Validates bytes as the CLI reads a file (pasted binary data gets its "binary file" message), strict like the site's gate. */
-export async function validateForPlayground(bytes: Uint8Array, file: string, lang: Lang): Promise<{ diagnostics: PlaygroundDiagnostic[]; summary: string }> {
-  const report = await validateBytes(bytes, file, { strict: true, lang });
+/** Validates bytes as the CLI reads a file (pasted binary data gets its "binary file" message), strict like the site's gate,
+ *  against `kubernetesVersion` (the newest bundled one when absent; the report names the one used). */
+export async function validateForPlayground(
+  bytes: Uint8Array,
+  file: string,
+  lang: Lang,
+  kubernetesVersion?: string,
+): Promise<{ diagnostics: PlaygroundDiagnostic[]; summary: string; kubernetesVersion: string }> {
+  const report = await validateBytes(bytes, file, { strict: true, lang, kubernetesVersion });
   const all = [...report.fileDiagnostics, ...report.resources.flatMap((resource) => resource.diagnostics)];
   const diagnostics = all
     .map((d): PlaygroundDiagnostic => {
@@ -25,5 +31,5 @@ export async function validateForPlayground(bytes: Uint8Array, file: string, lan
       return { line: d.line, col: d.col, severity: d.severity, rule: d.rule, message: d.message, ...(suggestion === undefined ? {} : { suggestion }) };
     })
     .sort((a, b) => a.line - b.line || a.col - b.col);
-  return { diagnostics, summary: summaryLine(report, lang) };
+  return { diagnostics, summary: summaryLine(report, lang), kubernetesVersion: report.kubernetesVersion };
 }

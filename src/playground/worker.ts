@@ -13,11 +13,11 @@ const BACKGROUND_SCHEMAS_DELAY_MS = 1000;
 let backgroundSchemas: ReturnType<typeof setTimeout> | undefined;
 
 self.addEventListener('message', async (event: MessageEvent<ValidateRequest>) => {
-  const { id, bytes, file, lang } = event.data;
+  const { id, bytes, file, lang, kubernetesVersion } = event.data;
   const started = performance.now();
   let reply: ValidateReply;
   try {
-    reply = { id, ...(await validateForPlayground(bytes, file, lang)), ms: performance.now() - started };
+    reply = { id, ...(await validateForPlayground(bytes, file, lang, kubernetesVersion)), ms: performance.now() - started };
   } catch (error) {
     reply = { id, failure: error instanceof Error ? error.message : String(error) };
   }

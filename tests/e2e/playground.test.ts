@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations, siteUrl, useTab } from './browser.ts';
 import { builtPages, LANGS, ROOT } from './site.ts';
+import { BUNDLED_KUBERNETES_VERSIONS } from '../../src/validator/core.ts';
+import { HIGHLIGHT_LIMIT } from '../../src/playground/protocol.ts';
 
 const tab = useTab({}, (guarded) => guarded.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: siteUrl() }));
 
@@ -28,9 +30,19 @@ spec:
   restartPolicy: Always
 `;
 
+/** Served from Kubernetes 1.33 on (networking.k8s.io/v1 ServiceCIDR): valid for 1.36, an unknown API for 1.30. */
+const SERVICE_CIDR = `apiVersion: networking.k8s.io/v1
+kind: ServiceCIDR
+metadata:
+  name: extra-services
+spec:
+  cidrs:
+  - 10.96.100.0/24
+`;
+
 const EXPECTED = {
-  ko: { fix: '"containers"(으)로 고치기', noProblems: '문제가 없다.', corrupt: '공유 링크가 손상되어', tooLarge: '입력이 너무 크다', timedOut: '초 안에 끝나지 않아', open: '플레이그라운드에서 열기' },
-  en: { fix: 'Change to "containers"', noProblems: 'No problems found.', corrupt: 'This share link is damaged', tooLarge: 'The input is too large', timedOut: 'did not finish within', open: 'Open in playground' },
+  ko: { servedLater: 'networking.k8s.io/v1 ServiceCIDR: 쿠버네티스 1.33부터 제공되는 API다', version: (v: string) => `(쿠버네티스 ${v} 기준)`, plain: '구문 강조와 줄 번호 없이', fix: '"containers"(으)로 고치기', noProblems: '문제가 없다.', corrupt: '공유 링크가 손상되어', tooLarge: '입력이 너무 크다', timedOut: '초 안에 끝나지 않아', open: '플레이그라운드에서 열기' },
+  en: { servedLater: 'networking.k8s.io/v1 ServiceCIDR is served only from Kubernetes 1.33 on', version: (v: string) => `(Kubernetes ${v})`, plain: 'without syntax highlighting', fix: 'Change to "containers"', noProblems: 'No problems found.', corrupt: 'This share link is damaged', tooLarge: 'The input is too large', timedOut: 'did not finish within', open: 'Open in playground' },
 };
 
 /** The diagnostics list as `line:col severity rule`. */
@@ -52,25 +64,47 @@ async function open(page: Page, lang: string, query = ''): Promise<void> {
   await page.waitForSelector('[data-playground][data-ready="true"]');
 }
 
-/** Replaces the editor's text as a paste would (CodeMirror reads the paste event's clipboard data). */
+/** The editor's text field (prism-code-editor's <textarea>, under the highlighted lines). */
+const TEXTAREA = '.pg-editor textarea';
+
+/** Replaces the editor's text with a real paste: the text to the clipboard, then Ctrl+A, Ctrl+V in the editor. */
 async function paste(page: Page, text: string): Promise<void> {
   const before = await validatedCount(page);
-  await page.click('.cm-content');
+  // The write lands in the system clipboard asynchronously: wait until it reads back, or Ctrl+V pastes the old text.
+  await page.evaluate(async (pasted) => {
+    await navigator.clipboard.writeText(pasted);
+    while ((await navigator.clipboard.readText()) !== pasted) await new Promise((resolve) => setTimeout(resolve, 20));
+  }, text);
+  await page.focus(TEXTAREA);
   await page.keyboard.press('ControlOrMeta+A');
-  await page.$eval(
-    '.cm-content',
-    (content, pasted) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', pasted);
-      content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    text,
-  );
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.waitForFunction((length) => document.querySelector<HTMLTextAreaElement>('.pg-editor textarea')!.value.length === length, text.length);
   if (new TextEncoder().encode(text).length <= 1024 * 1024) await settled(page, before);
 }
 
-/** The editor's text, read from its rendered lines (small documents are rendered whole). */
-const editorText = (page: Page) => page.$$eval('.cm-content > .cm-line', (lines) => lines.map((line) => line.textContent).join('\n'));
+/** The editor's text. */
+const editorText = (page: Page) => page.inputValue(TEXTAREA);
+
+/** The underlined ranges in the editor as `text severity`, in text order. */
+const underlines = (page: Page) =>
+  page.$$eval('.pg-editor .token.diagnostic', (marks) => marks.map((mark) => `${mark.textContent} ${mark.classList.contains('diagnostic-error') ? 'error' : 'warning'}`));
+
+/** The lines marked in the gutter as `line severity` (the editor's line elements in order: line 1 first). */
+const gutterMarks = (page: Page) =>
+  page.$$eval('.pg-editor .pce-line', (lines) =>
+    lines.flatMap((line, index) =>
+      line.classList.contains('diagnostic-line-error') ? [`${index + 1} error`] : line.classList.contains('diagnostic-line-warning') ? [`${index + 1} warning`] : [],
+    ),
+  );
+
+/** The caret as `line:col` (1-based), from the textarea's selection. */
+const caret = (page: Page) =>
+  page.$eval(TEXTAREA, (textarea) => {
+    const before = (textarea as HTMLTextAreaElement).value.slice(0, (textarea as HTMLTextAreaElement).selectionStart).split('\n');
+    return `${before.length}:${before[before.length - 1].length + 1}`;
+  });
+
+const editorFocused = (page: Page) => page.evaluate(() => document.activeElement?.matches('.pg-editor textarea') ?? false);
 
 describe('"Open in playground" links', () => {
   it('every <Manifest> and mistake block links to the playground of its language, with a file the playground may load', async () => {
@@ -116,10 +150,19 @@ describe.each(LANGS)('playground (%s)', (lang) => {
       '18:11 error schema',
     ]);
     expect(await page.textContent('.pg-summary')).toMatch(lang === 'ko' ? /^요약: 파일 1개에서 리소스 1개를 찾았다 - 유효: 0, 무효: 1/ : /^Summary: 1 resource found in 1 file - Valid: 0, Invalid: 1/);
-    // Underlines and gutter marks, errors and warnings told apart.
-    expect(await page.locator('.cm-lintRange-error').count()).toBeGreaterThan(0);
-    expect(await page.locator('.cm-lintRange-warning').count()).toBeGreaterThan(0);
-    expect(await page.locator('.cm-lint-marker-error').count()).toBeGreaterThan(0);
+    expect(await page.textContent('.pg-summary')).toContain(expected.version('1.36'));
+    // Underlines on the exact ranges and gutter marks on the lines, errors and warnings told apart.
+    expect(await underlines(page)).toEqual(['random-generator warning', 'template error', 'conatainers error', 'name error', 'name error', 'mountPath error']);
+    expect(await gutterMarks(page)).toEqual(['6 warning', '11 error', '13 error', '15 error', '17 error', '18 error']);
+    const [errorMark, warningMark] = await page.$$eval('.diagnostic-line-error, .diagnostic-line-warning', (lines) =>
+      ['.diagnostic-line-error', '.diagnostic-line-warning'].map((selector) => getComputedStyle(lines.find((line) => line.matches(selector))!, '::before').backgroundImage),
+    );
+    expect(errorMark).not.toBe('none');
+    expect(errorMark).not.toBe(warningMark);
+    // Drawing the marks is no edit: nothing is validated again until the text changes.
+    const runs = await validatedCount(page);
+    await page.waitForTimeout(1000);
+    expect(await validatedCount(page)).toBe(runs);
     // Every rule id links to its entry (or the built-in checks' section) on the validation page of the same language.
     for (const href of new Set(await page.$$eval('.pg-rule', (links) => links.map((a) => (a as HTMLAnchorElement).href)))) {
       const url = new URL(href);
@@ -132,13 +175,18 @@ describe.each(LANGS)('playground (%s)', (lang) => {
     await paste(page, VALID_POD);
     expect(await page.textContent('.pg-diagnostics')).toBe(expected.noProblems);
     let before = await validatedCount(page);
-    await page.click('.cm-line >> nth=5'); // "  containers:"
-    await page.keyboard.press('End');
-    await page.keyboard.press('ArrowLeft'); // before the colon
+    await page.$eval(TEXTAREA, (textarea) => {
+      const field = textarea as HTMLTextAreaElement;
+      const at = field.value.indexOf('containers:') + 'containers'.length; // before the colon
+      field.focus();
+      field.setSelectionRange(at, at);
+    });
     await page.keyboard.type('x');
     await settled(page, before);
     expect(await listed(page)).toEqual(['6:3 error schema']);
     expect(await page.textContent('.pg-diagnostic .pg-text')).toContain('"containersx"');
+    expect(await underlines(page)).toEqual(['containersx error']);
+    expect(await gutterMarks(page)).toEqual(['6 error']);
 
     // The rule links to the validation page of the page's language.
     expect(await page.getAttribute('.pg-diagnostic .pg-rule', 'href')).toMatch(new RegExp(`/${lang}/validation/#`));
@@ -175,17 +223,20 @@ describe.each(LANGS)('playground (%s)', (lang) => {
     const { page } = tab;
     await open(page, lang);
     await page.waitForSelector('.pg-diagnostic');
-    await page.click('.pg-position >> text=17:11');
-    const cursor = await page.evaluate(() => {
-      const selection = getSelection()!;
-      const line = selection.focusNode!.parentElement!.closest('.cm-line')!;
-      const before = document.createRange();
-      before.setStart(line, 0);
-      before.setEnd(selection.focusNode!, selection.focusOffset);
-      return `${document.querySelector('.cm-activeLineGutter')!.textContent}:${before.toString().length + 1}`;
-    });
-    expect(cursor).toBe('17:11');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    // A long manifest, so that the jump has to scroll: the typo at its end.
+    const long = `${'# filler\n'.repeat(150)}${VALID_POD.replace('restartPolicy: Always', 'restartPolicy: always')}`;
+    await paste(page, long);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click('.pg-position >> text=162:18');
+    expect(await caret(page)).toBe('162:18');
+    expect(await editorFocused(page)).toBe(true);
+    // The line is in view and is the active line.
+    const line = page.locator('.pg-editor .pce-line').nth(161);
+    expect(await line.evaluate((element) => element.classList.contains('active-line'))).toBe(true);
+    expect(await line.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    })).toBe(true);
   });
 
   it('"Open in playground" on a chapter opens that manifest in the playground of the page\'s language', async () => {
@@ -213,7 +264,7 @@ describe.each(LANGS)('playground (%s)', (lang) => {
     await open(page, lang);
     await paste(page, VALID_POD.replace('web', 'shared'));
     await page.click('.pg-share');
-    await page.waitForFunction(() => location.hash.startsWith('#yaml='));
+    await page.waitForFunction(() => location.hash.startsWith('#v=1.36&yaml='));
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(await page.evaluate(() => location.href));
     const other = await tab.guarded.context.newPage();
@@ -238,6 +289,70 @@ describe.each(LANGS)('playground (%s)', (lang) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('validates against the Kubernetes version picked, and a share link carries the version', async () => {
+    const { page } = tab;
+    await open(page, lang);
+    await page.waitForSelector('.pg-diagnostic');
+    // The bundled versions, newest first; the newest (the one the site targets) is chosen.
+    expect(await page.$$eval('.pg-version option', (options) => options.map((option) => (option as HTMLOptionElement).value))).toEqual([...BUNDLED_KUBERNETES_VERSIONS].reverse());
+    expect(await page.inputValue('.pg-version')).toBe(BUNDLED_KUBERNETES_VERSIONS[BUNDLED_KUBERNETES_VERSIONS.length - 1]);
+    await paste(page, SERVICE_CIDR);
+    expect(await page.textContent('.pg-diagnostics')).toBe(expected.noProblems);
+
+    let before = await validatedCount(page);
+    await page.selectOption('.pg-version', '1.30');
+    await settled(page, before);
+    expect(await listed(page)).toEqual(['1:1 error unknown-api']);
+    expect(await page.textContent('.pg-diagnostic .pg-text')).toBe(expected.servedLater);
+    expect(await page.textContent('.pg-summary')).toContain(expected.version('1.30'));
+
+    // The link says 1.30, and opens with 1.30 picked.
+    await page.click('.pg-share');
+    await page.waitForFunction(() => location.hash.startsWith('#v=1.30&yaml='));
+    const other = await tab.guarded.context.newPage();
+    try {
+      await other.goto(await page.evaluate(() => location.href));
+      await other.waitForSelector('.pg-diagnostic');
+      expect(await other.inputValue('.pg-version')).toBe('1.30');
+      expect(await listed(other)).toEqual(['1:1 error unknown-api']);
+      // A version this playground does not have: said so, and the newest is used.
+      await other.goto(`${siteUrl()}/${lang}/playground/#v=1.99&${(await page.evaluate(() => location.hash)).split('&').slice(1).join('&')}`);
+      await other.reload();
+      await other.waitForSelector('.pg-none');
+      expect(await other.getAttribute('.pg-message', 'data-kind')).toBe('problem');
+      expect(await other.textContent('.pg-message')).toContain('1.99');
+      expect(await other.inputValue('.pg-version')).toBe('1.36');
+    } finally {
+      await other.close();
+    }
+
+    before = await validatedCount(page);
+    await page.selectOption('.pg-version', '1.36');
+    await settled(page, before);
+    expect(await page.textContent('.pg-diagnostics')).toBe(expected.noProblems);
+  });
+
+  it('shows a manifest of about 1 MB without highlighting, says so, and still validates it', async () => {
+    const { page } = tab;
+    await open(page, lang);
+    await page.waitForSelector('.pg-diagnostic');
+    expect(await page.locator('.pg-editor .token.key').count()).toBeGreaterThan(0);
+    expect(await page.isVisible('.pg-plain-note')).toBe(false);
+    const documents = Math.floor((1000 * 1024) / (VALID_POD.length + 4));
+    const big = Array.from({ length: documents }, () => VALID_POD).join('---\n');
+    expect(big.length).toBeGreaterThan(HIGHLIGHT_LIMIT);
+    await paste(page, big);
+    expect(await page.isVisible('.pg-plain-note')).toBe(true);
+    expect(await page.textContent('.pg-plain-note')).toContain(expected.plain);
+    expect(await page.locator('.pg-editor .token.key').count()).toBe(0);
+    expect(await page.textContent('.pg-diagnostics')).toBe(expected.noProblems);
+    expect(await page.textContent('.pg-summary')).toMatch(new RegExp(`${documents}`));
+    // Back under the limit: highlighted again.
+    await paste(page, VALID_POD);
+    expect(await page.isVisible('.pg-plain-note')).toBe(false);
+    expect(await page.locator('.pg-editor .token.key').count()).toBeGreaterThan(0);
   });
 
   it('validates a dropped file', async () => {
@@ -308,24 +423,42 @@ describe.each(LANGS)('playground (%s)', (lang) => {
     }
   });
 
-  it('can be used from the keyboard alone: Tab reaches the editor, Escape then Tab leaves it', async () => {
+  it('can be used from the keyboard alone: Tab reaches the editor, Escape then Tab (or Ctrl+M) leaves it', async () => {
     const { page } = tab;
     await open(page, lang);
     await page.waitForSelector('.pg-diagnostic');
     await page.focus('.pg-share');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    expect(await editorFocused(page)).toBe(true);
     // Tab inside the editor indents instead of leaving it.
+    const text = await editorText(page);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
+    expect(await editorFocused(page)).toBe(true);
+    expect(await editorText(page)).toBe(`  ${text}`);
+    await page.keyboard.press('Shift+Tab');
+    expect(await editorText(page)).toBe(text);
+    // Escape, then Tab: out of the editor, to the first entry of the diagnostics list.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('pg-position');
     // Enter on a position button moves into the editor at that line.
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).toBe(true);
-    // The way out is written on the page.
-    expect(await page.textContent('.playground')).toMatch(/Escape/);
+    expect(await editorFocused(page)).toBe(true);
+    expect(await caret(page)).toBe('6:16');
+    // Ctrl+M: Tab moves the focus instead of indenting, until Ctrl+M again.
+    await page.keyboard.press('Control+M');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('pg-position');
+    expect(await editorText(page)).toBe(text);
+    await page.keyboard.press('Shift+Tab');
+    expect(await editorFocused(page)).toBe(true);
+    await page.keyboard.press('Control+M');
+    await page.keyboard.press('Tab');
+    expect(await editorFocused(page)).toBe(true);
+    // The ways out are written on the page.
+    const help = await page.textContent('.playground');
+    expect(help).toMatch(/Escape/);
+    expect(help).toMatch(/Ctrl\+M/);
   });
 
   it('has no axe-core violations, the editor and the diagnostics included', async () => {

@@ -33,6 +33,14 @@ describe('share links', () => {
     expect(decodeShare(hostile, LIMIT)).toEqual({ text: 'a: 1\n', name: 'manifest.yaml' });
   });
 
+  it('carries the Kubernetes version first (#v=1.33&yaml=...), as written: the page checks that it has it', () => {
+    const fragment = encodeShare('a: 1\n', 'manifest.yaml', '1.33');
+    expect(fragment).toMatch(/^v=1\.33&yaml=[A-Za-z0-9_-]*$/);
+    expect(decodeShare(`#${fragment}`, LIMIT)).toEqual({ text: 'a: 1\n', name: 'manifest.yaml', kubernetesVersion: '1.33' });
+    expect(decodeShare(`#${encodeShare('a: 1\n', 'notes.md', '1.30')}`, LIMIT)).toEqual({ text: 'a: 1\n', name: 'notes.md', kubernetesVersion: '1.30' });
+    expect(decodeShare(`#${encodeShare('a: 1\n')}`, LIMIT)).not.toHaveProperty('kubernetesVersion');
+  });
+
   it('ignores fragments that are not share links', () => {
     expect(decodeShare('', LIMIT)).toBeUndefined();
     expect(decodeShare('#section-2', LIMIT)).toBeUndefined();
