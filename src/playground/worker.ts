@@ -10,7 +10,8 @@ import { validateForPlayground } from './validate.ts';
  * needs, or says it cannot.
  */
 const BACKGROUND_SCHEMAS_DELAY_MS = 1000;
-let backgroundSchemas: ReturnType<typeof setTimeout> | undefined;
+/** Versions whose background load has been started (the reader may pick another version later). */
+const backgroundVersions = new Set<string>();
 
 self.addEventListener('message', async (event: MessageEvent<ValidateRequest>) => {
   const { id, bytes, file, lang, kubernetesVersion } = event.data;
@@ -22,5 +23,9 @@ self.addEventListener('message', async (event: MessageEvent<ValidateRequest>) =>
     reply = { id, failure: error instanceof Error ? error.message : String(error) };
   }
   self.postMessage(reply);
-  backgroundSchemas ??= setTimeout(() => loadEveryKindSchema().catch(() => undefined), BACKGROUND_SCHEMAS_DELAY_MS);
+  const version = kubernetesVersion ?? 'default';
+  if (!backgroundVersions.has(version)) {
+    backgroundVersions.add(version);
+    setTimeout(() => loadEveryKindSchema(kubernetesVersion).catch(() => backgroundVersions.delete(version)), BACKGROUND_SCHEMAS_DELAY_MS);
+  }
 });
