@@ -210,7 +210,6 @@ highlightNote.textContent = fill(t.plainText, { limit: formatSize(HIGHLIGHT_LIMI
 // A problem with how the page was opened (a damaged share link) stays until the reader edits.
 editor.prism.textarea.addEventListener('input', () => delete messageBox.dataset.sticky);
 versionPicker.addEventListener('change', () => void validate());
-root.dataset.ready = 'true';
 
 function load(text: string, name: string, bytes?: Uint8Array): void {
   fileName = /\.(ya?ml|json|mdx?)$/i.test(name) ? name : `${name}.yaml`;
@@ -357,6 +356,8 @@ window.addEventListener('hashchange', () => {
 async function openFirst(): Promise<void> {
   const requested = new URLSearchParams(location.search).get('file');
   const opened = opensShare() ? await restoreFromFragment() : requested ? await loadSiteFile(requested) : false;
+  // Ready once what the page opens with is in the editor, with any message about it (the share code loads lazily).
+  root.dataset.ready = 'true';
   if (!opened) await validate();
 }
 void openFirst();
