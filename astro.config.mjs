@@ -34,6 +34,9 @@ export default defineConfig({
     worker: { format: 'es', plugins: () => [schemaChunks(), leanAjv()] },
     build: {
       rolldownOptions: {
+        // Vite's dynamic-import preload helper goes with the search script, which every page loads anyway; shared by
+        // search and the playground, it would otherwise be a chunk of its own that every chapter page requests.
+        output: { codeSplitting: { groups: [{ name: 'search', test: /vite\/preload-helper|Search\.astro\?astro&type=script/ }] } },
         // Astro marks every MDX module with "use astro:head-inject" for its own head-propagation transform; the
         // bundler then warns once per page that it does not know the directive. The output is unaffected, so this
         // one warning is dropped; every other log passes through.
